@@ -1,0 +1,136 @@
+//! Conversion between [`Article`] and tantivy documents.
+
+use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
+use tantivy::TantivyDocument;
+use tantivy::schema::Value;
+
+use super::Fields;
+use crate::article::Article;
+
+/// Returns `day` in the form `YYYYMMDD` (20230913): the number stored for the
+/// day an article was published, as printed by its source, and compared by the
+/// day filters.
+pub fn day_number(date: NaiveDate) -> i64 {
+    i64::from(date.year()) * 10_000 + i64::from(date.month()) * 100 + i64::from(date.day())
+}
+
+/// Builds the tantivy document of `article`, stored under `id`. `path` is the
+/// absolute path of the source file and `file_hash` its content hash.
+pub fn to_document(
+    fields: &Fields,
+    article: &Article,
+    id: &str,
+    path: &str,
+    file_hash: &str,
+) -> TantivyDocument {
+    let mut doc = TantivyDocument::new();
+    doc.add_text(fields.id, id);
+    if let Some(url) = &article.url {
+        doc.add_text(fields.url, url);
+    }
+    if let Some(source) = &article.source {
+        doc.add_text(fields.source, source);
+    }
+    if let Some(category) = &article.category {
+        doc.add_text(fields.category, category);
+    }
+    for tag in &article.tags {
+        doc.add_text(fields.tag, tag);
+    }
+    doc.add_text(fields.title, &article.title);
+    doc.add_text(fields.body, &article.body);
+    if let Some(date) = &article.date {
+        doc.add_i64(fields.timestamp, date.timestamp());
+        doc.add_i64(fields.day, day_number(date.date_naive()));
+        doc.add_text(fields.date_text, date.to_rfc3339());
+    }
+    doc.add_text(fields.path, path);
+    doc.add_text(fields.file_hash, file_hash);
+    doc
+}
+
+/// The stored fields of one indexed article.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StoredArticle {
+    /// Unique id.
+    pub id: String,
+    /// URL, empty when unknown.
+    pub url: String,
+    /// Publisher, empty when unknown.
+    pub source: String,
+    /// Section, empty when unknown.
+    pub category: String,
+    /// Tags as written by the source.
+    pub tags: Vec<String>,
+    /// Named entities, most central first.
+    pub entities: Vec<String>,
+    /// Headline.
+    pub title: String,
+    /// Full text.
+    pub body: String,
+    /// Publication time, if known.
+    pub date: Option<DateTime<FixedOffset>>,
+    /// Absolute path of the source file.
+    pub path: String,
+    /// Content hash of the source file.
+    pub file_hash: String,
+}
+
+impl StoredArticle {
+    /// Reads the stored fields of `doc`.
+    pub fn from_document(fields: &Fields, doc: &TantivyDocument) -> StoredArticle {
+        let text = |field| {
+            doc.get_first(field)
+                .and_then(|value| value.as_str().map(str::to_owned))
+                .unwrap_or_default()
+        };
+        StoredArticle {
+            id: text(fields.id),
+            url: text(fields.url),
+            source: text(fields.source),
+            category: text(fields.category),
+            tags: doc
+                .get_all(fields.tag)
+                .filter_map(|value| value.as_str().map(str::to_owned))
+                .collect(),
+            entities: Vec::new(),
+            title: text(fields.title),
+            body: text(fields.body),
+            date: DateTime::parse_from_rfc3339(&text(fields.date_text)).ok(),
+            path: text(fields.path),
+            file_hash: text(fields.file_hash),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_round_trips_through_a_document() {
+        let (_, fields) = Fields::build_schema();
+        let article = Article {
+            url: Some("https://example.com/a".into()),
+            source: Some("Warta Contoh".into()),
+            category: Some("INTERNASIONAL".into()),
+            tags: vec!["Korea Utara".into(), "Rusia".into()],
+            title: "Judul".into(),
+            body: "Isi berita.".into(),
+            date: DateTime::parse_from_rfc3339("2023-09-13T10:00:00+07:00").ok(),
+            ..Article::default()
+        };
+        let doc = to_document(&fields, &article, "a1", "/x/a.txt", "abc");
+        let stored = StoredArticle::from_document(&fields, &doc);
+        assert_eq!(stored.id, "a1");
+        assert_eq!(stored.tags, ["Korea Utara", "Rusia"]);
+        assert_eq!(stored.date, article.date);
+        assert_eq!(stored.path, "/x/a.txt");
+    }
+
+    #[test]
+    fn day_number_uses_the_printed_day() {
+        let late_evening = DateTime::parse_from_rfc3339("2023-09-13T23:30:00+07:00").unwrap();
+        assert_eq!(day_number(late_evening.date_naive()), 20230913);
+    }
+}

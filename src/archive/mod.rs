@@ -1,0 +1,22 @@
+//! The tantivy index: its schema, how an index is created and opened, and how an
+//! [`Article`](crate::article::Article) becomes a tantivy document and back.
+//!
+//! Nothing outside this module and `search` knows tantivy field names. Every
+//! index is opened through [`Archive::open`] or [`Archive::open_or_create`], which
+//! register warta's analyzers and check the index's metadata.
+
+mod document;
+mod error;
+mod metadata;
+mod open;
+mod schema;
+mod stats;
+mod writer;
+
+pub use document::{StoredArticle, day_number, to_document};
+pub use error::ArchiveError;
+pub use metadata::Metadata;
+pub use open::Archive;
+pub use schema::Fields;
+pub use stats::{ArchiveStats, TermCount};
+pub use writer::ArchiveWriter;

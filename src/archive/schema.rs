@@ -1,0 +1,91 @@
+//! The index schema and the handles of its fields.
+
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+
+use crate::analysis::{KEYWORD_ANALYZER, TEXT_ANALYZER};
+
+/// Version of the schema below; bump it whenever a field changes.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Handles of every field of the schema.
+#[derive(Clone, Debug)]
+pub struct Fields {
+    /// Unique article id: raw, stored, fast (tie-breaks), indexed (upserts).
+    pub id: Field,
+    /// Article URL, stored only.
+    pub url: Field,
+    /// Publisher; exact match (normalised), original stored.
+    pub source: Field,
+    /// Section; exact match (normalised), original stored.
+    pub category: Field,
+    /// Tags, one value each; exact match (normalised), originals stored.
+    pub tag: Field,
+    /// Headline, analysed with positions.
+    pub title: Field,
+    /// Full text, analysed with positions.
+    pub body: Field,
+    /// Publication time as Unix seconds (UTC), for sorting.
+    pub timestamp: Field,
+    /// Publication day as printed by the source, `YYYYMMDD`, for day filters.
+    pub day: Field,
+    /// Publication time as RFC 3339 with the source's offset, stored for display.
+    pub date_text: Field,
+    /// Absolute path of the source file: raw, for incremental ingest and pruning.
+    pub path: Field,
+    /// Content hash of the source file when the article was read, stored.
+    pub file_hash: Field,
+}
+
+impl Fields {
+    /// Builds warta's schema and returns it with its field handles.
+    pub fn build_schema() -> (Schema, Fields) {
+        let mut builder = Schema::builder();
+        let text = TextOptions::default().set_stored().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(TEXT_ANALYZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        );
+        let keyword = TextOptions::default().set_stored().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(KEYWORD_ANALYZER)
+                .set_index_option(IndexRecordOption::Basic)
+                .set_fieldnorms(false),
+        );
+        let fields = Fields {
+            id: builder.add_text_field("id", STRING | STORED | FAST),
+            url: builder.add_text_field("url", STORED),
+            source: builder.add_text_field("source", keyword.clone()),
+            category: builder.add_text_field("category", keyword.clone()),
+            tag: builder.add_text_field("tag", keyword),
+            title: builder.add_text_field("title", text.clone()),
+            body: builder.add_text_field("body", text),
+            timestamp: builder.add_i64_field("timestamp", INDEXED | FAST),
+            day: builder.add_i64_field("day", INDEXED | FAST),
+            date_text: builder.add_text_field("date", STORED),
+            path: builder.add_text_field("path", STRING | STORED),
+            file_hash: builder.add_text_field("file_hash", STORED),
+        };
+        (builder.build(), fields)
+    }
+
+    /// Looks the field handles up in an existing index's schema.
+    pub fn from_schema(schema: &Schema) -> tantivy::Result<Fields> {
+        let get = |name: &str| schema.get_field(name);
+        Ok(Fields {
+            id: get("id")?,
+            url: get("url")?,
+            source: get("source")?,
+            category: get("category")?,
+            tag: get("tag")?,
+            title: get("title")?,
+            body: get("body")?,
+            timestamp: get("timestamp")?,
+            day: get("day")?,
+            date_text: get("date")?,
+            path: get("path")?,
+            file_hash: get("file_hash")?,
+        })
+    }
+}

@@ -1,0 +1,265 @@
+//! Command-line arguments (clap derive). Only definitions live here; `run`
+//! turns them into calls to the library.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::output::{HitField, OutputFormat};
+
+/// Full-text search for Indonesian news archives.
+///
+/// With no index yet, `warta search` builds one from corpus/ first.
+#[derive(Debug, Parser)]
+#[command(name = "warta", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// Index folder [default: $WARTA_INDEX, else index/]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub index: Option<PathBuf>,
+
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add or update articles from files and folders (txt, json, jsonl, csv)
+    Ingest(IngestArgs),
+    /// Search articles and show the best hits
+    Search(SearchArgs),
+    /// Write every hit of a query as CSV, JSON or JSON Lines
+    Export(ExportArgs),
+    /// Print one whole article
+    Show {
+        /// Article id (as shown by search)
+        id: String,
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+    },
+    /// Remove articles by id
+    Delete {
+        /// Article ids
+        #[arg(required = true)]
+        ids: Vec<String>,
+    },
+    /// Show document count, index size, date range, top sources and categories
+    Stats {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// Number of sources and categories to list
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+    },
+    /// List tags with their article counts, most frequent first
+    Tags {
+        /// Output format
+        #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
+        format: ReportFormat,
+        /// Number of tags to list (0 for all)
+        #[arg(long, default_value_t = 0)]
+        limit: usize,
+    },
+}
+
+/// Arguments of `warta ingest`.
+#[derive(Debug, Args)]
+pub struct IngestArgs {
+    /// Files or folders to read [default: corpus/]
+    pub paths: Vec<PathBuf>,
+    /// Remove articles whose files under PATHS no longer exist
+    #[arg(long)]
+    pub prune: bool,
+    /// Follow symbolic links while walking folders
+    #[arg(long, short = 'L')]
+    pub follow: bool,
+    /// Commit after this many articles (at the next file boundary)
+    #[arg(long, value_name = "N", default_value_t = crate::ingest::DEFAULT_COMMIT_EVERY)]
+    pub commit_every: u64,
+    /// Memory budget of the index writer, in MB
+    #[arg(long, value_name = "MB", default_value_t = crate::ingest::DEFAULT_WRITER_MEMORY / 1_000_000)]
+    pub memory: usize,
+}
+
+/// Filters shared by `search` and `export`; every one given must match.
+#[derive(Debug, Args, Default, Clone)]
+pub struct FilterArgs {
+    /// Only articles with this tag (repeatable: all must match; case and spacing ignored)
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Only articles in this category
+    #[arg(long)]
+    pub category: Option<String>,
+    /// Only articles from this source
+    #[arg(long)]
+    pub source: Option<String>,
+    /// Only articles published on or after this day (YYYY-MM-DD)
+    #[arg(long, value_name = "DAY", value_parser = parse_day)]
+    pub since: Option<NaiveDate>,
+    /// Only articles published on or before this day (YYYY-MM-DD)
+    #[arg(long, value_name = "DAY", value_parser = parse_day)]
+    pub until: Option<NaiveDate>,
+}
+
+/// Query options shared by `search` and `export`.
+#[derive(Debug, Args, Clone)]
+pub struct QueryArgs {
+    /// Match articles with ANY of the words instead of ALL of them
+    #[arg(long)]
+    pub any: bool,
+    /// Order of hits
+    #[arg(long, value_enum, default_value_t = SortArg::Score)]
+    pub sort: SortArg,
+}
+
+/// Arguments of `warta search`.
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// Query: words, "phrases", -excluded, a OR b, prefix*, title:/body:/tag:word
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub filters: FilterArgs,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub options: QueryArgs,
+    /// Number of hits to show
+    #[arg(long, short = 'n', default_value_t = 10)]
+    pub limit: usize,
+    /// Number of best hits to skip (for paging)
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+}
+
+/// Arguments of `warta export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Query (may be empty when filters are given: exports every filtered article)
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub filters: FilterArgs,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub options: QueryArgs,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ExportFormat::Csv)]
+    pub format: ExportFormat,
+    /// Write to this file instead of standard output
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Comma-separated fields [default: rank,id,score,title,date,source,url,category,tags,entities,path; also: snippet,body]
+    #[arg(long, value_delimiter = ',', value_name = "FIELDS")]
+    pub fields: Vec<HitField>,
+}
+
+/// Machine formats of `export`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// RFC 4180 CSV with a header row; lists joined with "; "
+    Csv,
+    /// One JSON array
+    Json,
+    /// One JSON object per line
+    Jsonl,
+}
+
+impl From<ExportFormat> for OutputFormat {
+    fn from(format: ExportFormat) -> OutputFormat {
+        match format {
+            ExportFormat::Csv => OutputFormat::Csv,
+            ExportFormat::Json => OutputFormat::Json,
+            ExportFormat::Jsonl => OutputFormat::Jsonl,
+        }
+    }
+}
+
+/// Formats of the reports (`show`, `stats`, `tags`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Text for people
+    Text,
+    /// JSON
+    Json,
+}
+
+/// Order of hits on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    /// Best match first
+    Score,
+    /// Newest first
+    Date,
+}
+
+fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("invalid day '{text}' (expected YYYY-MM-DD)"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn search_defaults_and_repeated_tags() {
+        let cli = Cli::try_parse_from([
+            "warta",
+            "search",
+            "kim",
+            "--tag",
+            "Korea Utara",
+            "--tag",
+            "Rusia",
+        ])
+        .unwrap();
+        let Command::Search(args) = cli.command else {
+            panic!("not a search");
+        };
+        assert_eq!(args.query, ["kim"]);
+        assert_eq!(args.filters.tags, ["Korea Utara", "Rusia"]);
+        assert_eq!(args.limit, 10);
+        assert_eq!(args.format, OutputFormat::Table);
+        assert_eq!(args.options.sort, SortArg::Score);
+    }
+
+    #[test]
+    fn bad_since_is_refused_with_the_expected_form() {
+        let err =
+            Cli::try_parse_from(["warta", "search", "x", "--since", "2024-13-01"]).unwrap_err();
+        assert!(err.to_string().contains("expected YYYY-MM-DD"), "{err}");
+    }
+
+    #[test]
+    fn export_fields_parse() {
+        let cli = Cli::try_parse_from([
+            "warta",
+            "export",
+            "--tag",
+            "Politik",
+            "--fields",
+            "id,title,body",
+        ])
+        .unwrap();
+        let Command::Export(args) = cli.command else {
+            panic!("not an export");
+        };
+        assert_eq!(args.fields, [HitField::Id, HitField::Title, HitField::Body]);
+        assert!(args.query.is_empty());
+    }
+}

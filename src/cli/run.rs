@@ -1,0 +1,315 @@
+//! Dispatch: one function per subcommand, errors turned into the one-line
+//! `warta: ...` message and an exit code.
+
+use std::fs::File;
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use clap::Parser;
+
+use super::args::{
+    Cli, Command, ExportArgs, FilterArgs, IngestArgs, QueryArgs, ReportFormat, SearchArgs, SortArg,
+};
+use super::progress::ProgressMonitor;
+use crate::archive::{Archive, ArchiveWriter};
+use crate::ingest::{IngestOptions, ingest};
+use crate::output::{
+    DEFAULT_EXPORT_FIELDS, HitWriter, OutputFormat, SEARCH_FIELDS, TableStyle, write_article,
+    write_ingest_report, write_stats, write_tags,
+};
+use crate::search::{Filters, Operator, QueryPlan, SortOrder, export, search};
+
+/// Default index folder, relative to the working directory.
+const DEFAULT_INDEX: &str = "index";
+/// Folder the default index is built from when it does not exist yet.
+const DEFAULT_CORPUS: &str = "corpus";
+/// Environment variable naming the index folder.
+const INDEX_ENV: &str = "WARTA_INDEX";
+
+/// Exit code: something matched, or the command completed.
+const EXIT_OK: u8 = 0;
+/// Exit code: nothing matched.
+const EXIT_NO_MATCH: u8 = 1;
+/// Exit code: an error stopped the command.
+const EXIT_ERROR: u8 = 2;
+
+/// Parses the command line, runs the command and returns its exit code.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match execute(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(err) if is_broken_pipe(&err) => ExitCode::from(EXIT_OK),
+        Err(err) => {
+            eprintln!("warta: {}", crate::output::sanitize(&format!("{err:#}")));
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+/// Returns true if and only if `err` comes from writing to a closed pipe
+/// (`warta search x | head`), which ends the program quietly.
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            || cause
+                .downcast_ref::<crate::search::ExportError>()
+                .is_some_and(|export| matches!(export, crate::search::ExportError::Write(io) if io.kind() == io::ErrorKind::BrokenPipe))
+    })
+}
+
+/// Where the index is and whether the user chose it.
+struct IndexLocation {
+    path: PathBuf,
+    is_default: bool,
+}
+
+impl IndexLocation {
+    fn resolve(flag: Option<PathBuf>) -> IndexLocation {
+        if let Some(path) = flag {
+            return IndexLocation {
+                path,
+                is_default: false,
+            };
+        }
+        match std::env::var_os(INDEX_ENV).filter(|value| !value.is_empty()) {
+            Some(path) => IndexLocation {
+                path: PathBuf::from(path),
+                is_default: false,
+            },
+            None => IndexLocation {
+                path: PathBuf::from(DEFAULT_INDEX),
+                is_default: true,
+            },
+        }
+    }
+}
+
+fn execute(cli: Cli) -> Result<u8> {
+    let location = IndexLocation::resolve(cli.index);
+    match cli.command {
+        Command::Ingest(args) => run_ingest(&location.path, &args),
+        Command::Search(args) => run_search(&location, &args),
+        Command::Export(args) => run_export(&location, &args),
+        Command::Show { id, format } => run_show(&location.path, &id, format),
+        Command::Delete { ids } => run_delete(&location.path, &ids),
+        Command::Stats { format, top } => {
+            let archive = open(&location.path)?;
+            let stats = archive.stats(top)?;
+            let mut out = stdout();
+            write_stats(&mut out, &stats, format == ReportFormat::Json)?;
+            out.flush()?;
+            Ok(EXIT_OK)
+        }
+        Command::Tags { format, limit } => {
+            let archive = open(&location.path)?;
+            let mut tags = archive.tag_counts()?;
+            if limit > 0 {
+                tags.truncate(limit);
+            }
+            let mut out = stdout();
+            write_tags(&mut out, &tags, format == ReportFormat::Json)?;
+            out.flush()?;
+            Ok(if tags.is_empty() {
+                EXIT_NO_MATCH
+            } else {
+                EXIT_OK
+            })
+        }
+    }
+}
+
+fn stdout() -> BufWriter<io::StdoutLock<'static>> {
+    BufWriter::new(io::stdout().lock())
+}
+
+fn open(path: &Path) -> Result<Archive> {
+    Ok(Archive::open(path)?)
+}
+
+/// Opens the index for searching; the default index is first built from
+/// `corpus/` when it does not exist, so a fresh clone answers at once.
+fn open_for_search(location: &IndexLocation) -> Result<Archive> {
+    let corpus = Path::new(DEFAULT_CORPUS);
+    if location.is_default && !Archive::exists(&location.path) && corpus.is_dir() {
+        eprintln!(
+            "warta: no index in {}/ yet; building one from {}/ ...",
+            location.path.display(),
+            corpus.display()
+        );
+        let options = IngestOptions::default();
+        let archive = Archive::open_or_create(&location.path)?;
+        let started = Instant::now();
+        let mut monitor = ProgressMonitor::new();
+        let report = ingest(&archive, &[corpus.to_path_buf()], &options, &mut monitor);
+        monitor.finish();
+        let report = report.context("building the default index")?;
+        write_ingest_report(
+            &mut io::stderr().lock(),
+            &report,
+            started.elapsed().as_secs_f64(),
+        )?;
+        return Ok(archive);
+    }
+    open(&location.path)
+}
+
+fn run_ingest(index: &Path, args: &IngestArgs) -> Result<u8> {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(DEFAULT_CORPUS)]
+    } else {
+        args.paths.clone()
+    };
+    let archive = Archive::open_or_create(index)
+        .with_context(|| format!("cannot open index {}", index.display()))?;
+    let options = IngestOptions {
+        follow_links: args.follow,
+        prune: args.prune,
+        commit_every: args.commit_every.max(1),
+        writer_memory: args.memory.max(20) * 1_000_000,
+    };
+    let started = Instant::now();
+    let mut monitor = ProgressMonitor::new();
+    let report = ingest(&archive, &paths, &options, &mut monitor);
+    monitor.finish();
+    let report = report?;
+    let mut out = stdout();
+    write_ingest_report(&mut out, &report, started.elapsed().as_secs_f64())?;
+    out.flush()?;
+    Ok(EXIT_OK)
+}
+
+fn plan(query: &[String], filters: &FilterArgs, options: &QueryArgs) -> QueryPlan {
+    QueryPlan {
+        text: query.join(" "),
+        filters: Filters {
+            tags: filters.tags.clone(),
+            category: filters.category.clone(),
+            source: filters.source.clone(),
+            since: filters.since,
+            until: filters.until,
+        },
+        operator: if options.any {
+            Operator::Any
+        } else {
+            Operator::All
+        },
+        sort: match options.sort {
+            SortArg::Score => SortOrder::Score,
+            SortArg::Date => SortOrder::Date,
+        },
+        ..QueryPlan::default()
+    }
+}
+
+fn table_style() -> TableStyle {
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty());
+    TableStyle {
+        is_color: io::stdout().is_terminal() && !no_color,
+        ..TableStyle::default()
+    }
+}
+
+fn run_search(location: &IndexLocation, args: &SearchArgs) -> Result<u8> {
+    let archive = open_for_search(location)?;
+    let plan = QueryPlan {
+        limit: args.limit,
+        offset: args.offset,
+        ..plan(&args.query, &args.filters, &args.options)
+    };
+    let results = search(&archive, &plan)?;
+    for warning in &results.warnings {
+        eprintln!("warta: {}", crate::output::sanitize(warning));
+    }
+    let mut writer = HitWriter::new(stdout(), args.format, SEARCH_FIELDS, table_style());
+    writer.start(Some(results.total), &plan.text)?;
+    for hit in &results.hits {
+        writer.write(hit)?;
+    }
+    writer.finish()?;
+    Ok(if results.total > 0 {
+        EXIT_OK
+    } else {
+        EXIT_NO_MATCH
+    })
+}
+
+fn run_export(location: &IndexLocation, args: &ExportArgs) -> Result<u8> {
+    let archive = open_for_search(location)?;
+    let plan = plan(&args.query, &args.filters, &args.options);
+    let fields = if args.fields.is_empty() {
+        DEFAULT_EXPORT_FIELDS.to_vec()
+    } else {
+        args.fields.clone()
+    };
+    let with_snippets = fields.contains(&crate::output::HitField::Snippet);
+    let out: Box<dyn Write> = match &args.output {
+        Some(path) => Box::new(BufWriter::new(
+            File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
+        )),
+        None => Box::new(stdout()),
+    };
+    let mut writer = HitWriter::new(
+        out,
+        OutputFormat::from(args.format),
+        &fields,
+        TableStyle::default(),
+    );
+    writer.start(None, &plan.text)?;
+    let summary = export(&archive, &plan, with_snippets, &mut |hit| writer.write(hit))?;
+    writer.finish()?;
+    for warning in &summary.warnings {
+        eprintln!("warta: {}", crate::output::sanitize(warning));
+    }
+    if let Some(path) = &args.output {
+        eprintln!(
+            "warta: wrote {} hits to {}",
+            summary.written,
+            path.display()
+        );
+    }
+    Ok(if summary.written > 0 {
+        EXIT_OK
+    } else {
+        EXIT_NO_MATCH
+    })
+}
+
+fn run_show(index: &Path, id: &str, format: ReportFormat) -> Result<u8> {
+    let archive = open(index)?;
+    let Some(article) = archive.article(id)? else {
+        eprintln!(
+            "warta: no article with id '{}'",
+            crate::output::sanitize(id)
+        );
+        return Ok(EXIT_NO_MATCH);
+    };
+    let mut out = stdout();
+    write_article(&mut out, &article, format == ReportFormat::Json)?;
+    out.flush()?;
+    Ok(EXIT_OK)
+}
+
+fn run_delete(index: &Path, ids: &[String]) -> Result<u8> {
+    let archive = open(index)?;
+    let mut writer = ArchiveWriter::new(&archive, 50_000_000)?;
+    let mut deleted = 0;
+    for id in ids {
+        if writer.contains_id(id)? {
+            writer.remove_id(id);
+            deleted += 1;
+        } else {
+            eprintln!(
+                "warta: no article with id '{}'",
+                crate::output::sanitize(id)
+            );
+        }
+    }
+    writer.finish()?;
+    println!("deleted {deleted} of {} articles", ids.len());
+    Ok(if deleted > 0 { EXIT_OK } else { EXIT_NO_MATCH })
+}

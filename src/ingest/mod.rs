@@ -1,0 +1,25 @@
+//! Ingest: from folders of article files to articles in the index.
+//!
+//! [`walk`](walk::walk) finds the files, one reader per format turns each into
+//! [`Article`](crate::article::Article)s, and [`ingest`] assigns ids, skips
+//! unchanged files and hands articles to the archive writer. Readers know file
+//! formats and nothing about tantivy.
+
+mod csv;
+mod format;
+mod json;
+mod pipeline;
+mod read;
+mod record;
+mod report;
+mod text;
+mod walk;
+
+pub use pipeline::{
+    DEFAULT_COMMIT_EVERY, DEFAULT_WRITER_MEMORY, IngestError, IngestMonitor, IngestOptions,
+    SilentMonitor, article_id, hash_file, ingest,
+};
+pub use read::{Format, ReadError, ReadErrorKind, ReadEvent, read_file};
+pub use record::{MAX_DERIVED_TITLE_CHARS, derive_title, normalize_tags};
+pub use report::IngestReport;
+pub use walk::{FoundFile, walk};

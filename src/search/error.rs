@@ -1,0 +1,20 @@
+//! Errors of turning a query into hits.
+
+use crate::archive::ArchiveError;
+
+/// What went wrong while searching.
+#[derive(Debug, thiserror::Error)]
+pub enum QueryError {
+    /// Neither query words nor filters were given.
+    #[error("empty query (give words to search for, or filters such as --tag)")]
+    Empty,
+    /// The index failed while searching.
+    #[error(transparent)]
+    Archive(#[from] ArchiveError),
+}
+
+impl From<tantivy::TantivyError> for QueryError {
+    fn from(err: tantivy::TantivyError) -> QueryError {
+        QueryError::Archive(ArchiveError::Tantivy(err))
+    }
+}

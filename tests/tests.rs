@@ -1,0 +1,17 @@
+//! End-to-end tests of the `warta` binary, one module per area.
+
+// Helpers: a temporary workspace per test and a command runner.
+mod util;
+// Small articles written for the tests, in every input format.
+mod hay;
+
+// Ingest: formats, incremental runs, pruning, the report.
+mod ingest;
+// Search: query syntax, filters, sorting, formats, exit codes.
+mod search;
+// Export: every hit, CSV/JSON/JSONL, field selection.
+mod export;
+// Bad input and user errors: one-line messages, no panics.
+mod errors;
+// show, delete, stats, tags.
+mod commands;
