@@ -6,6 +6,8 @@
 
 use chrono::{DateTime, FixedOffset};
 
+use crate::analysis::Language;
+
 /// One news article, as read from a file and before it is indexed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Article {
@@ -27,4 +29,6 @@ pub struct Article {
     pub tags: Vec<String>,
     /// Path of the file the article came from, as given to ingest.
     pub path: String,
+    /// Language, detected at ingest; decides which analyzer reads the text.
+    pub language: Language,
 }

@@ -1,51 +1,46 @@
 //! Text analysis: the tokenizers and filters that turn article text into index terms.
 //!
-//! Every analyzer warta uses has a name here and is registered on an index by
-//! [`register`], the one place to change when the analysis changes. tantivy does
-//! not store custom tokenizers in the index, so `archive` calls `register` each
-//! time it opens or creates one.
+//! Every analyzer has a name here and is registered on an index by
+//! [`Analysis::register`], the one place to change when the analysis changes.
+//! tantivy does not store custom tokenizers in the index, so `archive`
+//! registers them each time it opens or creates one.
+//!
+//! | analyzer | pipeline | fields |
+//! |---|---|---|
+//! | [`SURFACE_ANALYZER`] | words, lower case | `title`, `body`: exact words and phrases |
+//! | [`INDONESIAN_ANALYZER`] | words, lower case, Indonesian stopwords, Indonesian stemmer | `title_id`, `body_id` |
+//! | [`ENGLISH_ANALYZER`] | words, lower case, English stopwords, Snowball English | `title_en`, `body_en` |
+//! | [`KEYWORD_ANALYZER`] | whole value, lower case, spaces collapsed | `tag`, `category`, `source` |
 
+mod explain;
+pub mod indonesian_stemmer;
 mod keyword;
+mod language;
+mod settings;
+mod stemmer;
+mod stopwords;
+mod tokenizer;
 
+pub use explain::WordAnalysis;
 pub use keyword::KeywordTokenizer;
+pub use language::{Language, detect_language};
+pub use settings::{Analysis, AnalysisError, DATA_ENV, MAX_TOKEN_BYTES, data_dirs};
+pub use stemmer::IndonesianStemFilter;
+pub use stopwords::{StopwordFilter, parse_stopwords};
+pub use tokenizer::WordTokenizer;
 
-use tantivy::Index;
-use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer};
+/// Analyzer of words as written (lower-cased): exact matches and phrases.
+pub const SURFACE_ANALYZER: &str = "warta_surface";
 
-/// Analyzer for article text (title and body).
-pub const TEXT_ANALYZER: &str = "warta_text";
+/// Analyzer of Indonesian articles' roots.
+pub const INDONESIAN_ANALYZER: &str = "warta_id";
+
+/// Analyzer of English articles' stems.
+pub const ENGLISH_ANALYZER: &str = "warta_en";
 
 /// Analyzer for exact-match fields (tags, category, source): the whole value as
 /// one term, lower-cased, with runs of white space collapsed to one space.
 pub const KEYWORD_ANALYZER: &str = "warta_keyword";
-
-/// Tokens longer than this many bytes are dropped: they are base64, URLs or
-/// garbage, never words a reader searches for.
-const MAX_TOKEN_BYTES: usize = 40;
-
-/// Short description of the analysis settings; stored in the index metadata so
-/// that an index built with other settings is detected on open.
-pub fn fingerprint() -> String {
-    format!("plain-lowercase-v1;max_token={MAX_TOKEN_BYTES}")
-}
-
-/// Registers warta's analyzers on `index`.
-pub fn register(index: &Index) {
-    let manager = index.tokenizers();
-    manager.register(TEXT_ANALYZER, text_analyzer());
-    manager.register(
-        KEYWORD_ANALYZER,
-        TextAnalyzer::from(KeywordTokenizer::default()),
-    );
-}
-
-/// Builds the analyzer for article text.
-pub fn text_analyzer() -> TextAnalyzer {
-    TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-        .filter(LowerCaser)
-        .build()
-}
 
 /// Normalises an exact-match value the way [`KeywordTokenizer`] does: lower case,
 /// trimmed, inner white space collapsed. Used for filters given on the command line.
@@ -63,6 +58,8 @@ pub fn normalize_keyword(value: &str) -> String {
 #[cfg(test)]
 pub(crate) mod tests {
     use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream};
+
+    use super::Analysis;
 
     /// Asserts one token's position, text and offsets.
     pub fn assert_token(token: &Token, position: usize, text: &str, from: usize, to: usize) {
@@ -88,19 +85,76 @@ pub(crate) mod tests {
         out
     }
 
+    fn terms(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+        tokens(analyzer, text)
+            .into_iter()
+            .map(|token| token.text)
+            .collect()
+    }
+
     #[test]
-    fn text_analyzer_lowercases_and_drops_long_tokens() {
+    fn surface_keeps_every_word_lower_cased() {
+        let analysis = Analysis::load(None).unwrap();
         let long = "x".repeat(super::MAX_TOKEN_BYTES + 1);
-        let text = format!("Korea Utara {long} KN-25");
-        let got = tokens(&mut super::text_analyzer(), &text);
-        let words: Vec<&str> = got.iter().map(|t| t.text.as_str()).collect();
-        assert_eq!(words, ["korea", "utara", "kn", "25"]);
-        assert_token(&got[0], 0, "korea", 0, 5);
+        let text = format!("Yang Mengembangkan {long} KN-25");
+        assert_eq!(
+            terms(&mut analysis.surface_analyzer(), &text),
+            ["yang", "mengembangkan", "kn", "25"]
+        );
+    }
+
+    #[test]
+    fn indonesian_pipeline_stems_after_stopwords() {
+        let analysis = Analysis::load(None).unwrap();
+        let mut analyzer = analysis.indonesian_analyzer();
+        for word in ["mengembangkan", "dikembangkan", "pengembangan"] {
+            assert_eq!(terms(&mut analyzer, word), ["kembang"], "{word}");
+        }
+        assert_eq!(
+            terms(
+                &mut analyzer,
+                "Menteri yang tidak mengatakan berita batasan-batasan"
+            ),
+            ["menteri", "tidak", "kata", "berita", "batas"]
+        );
+        let got = tokens(&mut analyzer, "yang mengembangkan");
+        assert_token(&got[0], 1, "kembang", 5, 18);
+    }
+
+    #[test]
+    fn english_pipeline_uses_snowball() {
+        let analysis = Analysis::load(None).unwrap();
+        assert_eq!(
+            terms(
+                &mut analysis.english_analyzer(),
+                "The elections were not running"
+            ),
+            ["elect", "were", "not", "run"]
+        );
     }
 
     #[test]
     fn normalize_keyword_collapses_space_and_case() {
         assert_eq!(super::normalize_keyword("  Korea   UTARA "), "korea utara");
         assert_eq!(super::normalize_keyword(""), "");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        #[test]
+        fn analysis_never_panics_and_offsets_slice_the_text(text in "\\PC{0,200}") {
+            let analysis = Analysis::load(None).unwrap();
+            for mut analyzer in [
+                analysis.surface_analyzer(),
+                analysis.indonesian_analyzer(),
+                analysis.english_analyzer(),
+            ] {
+                for token in tokens(&mut analyzer, &text) {
+                    proptest::prop_assert!(text.get(token.offset_from..token.offset_to).is_some());
+                    proptest::prop_assert!(token.offset_from < token.offset_to);
+                }
+            }
+        }
     }
 }

@@ -5,6 +5,7 @@ use tantivy::TantivyDocument;
 use tantivy::schema::Value;
 
 use super::Fields;
+use crate::analysis::Language;
 use crate::article::Article;
 
 /// Returns `day` in the form `YYYYMMDD` (20230913): the number stored for the
@@ -39,6 +40,13 @@ pub fn to_document(
     }
     doc.add_text(fields.title, &article.title);
     doc.add_text(fields.body, &article.body);
+    let (title_stems, body_stems) = match article.language {
+        Language::Indonesian => (fields.title_id, fields.body_id),
+        Language::English => (fields.title_en, fields.body_en),
+    };
+    doc.add_text(title_stems, &article.title);
+    doc.add_text(body_stems, &article.body);
+    doc.add_text(fields.language, article.language.code());
     if let Some(date) = &article.date {
         doc.add_i64(fields.timestamp, date.timestamp());
         doc.add_i64(fields.day, day_number(date.date_naive()));
@@ -70,6 +78,8 @@ pub struct StoredArticle {
     pub body: String,
     /// Publication time, if known.
     pub date: Option<DateTime<FixedOffset>>,
+    /// Language the article was analysed in.
+    pub language: Language,
     /// Absolute path of the source file.
     pub path: String,
     /// Content hash of the source file.
@@ -97,8 +107,28 @@ impl StoredArticle {
             title: text(fields.title),
             body: text(fields.body),
             date: DateTime::parse_from_rfc3339(&text(fields.date_text)).ok(),
+            language: text(fields.language).parse().unwrap_or_default(),
             path: text(fields.path),
             file_hash: text(fields.file_hash),
+        }
+    }
+}
+
+impl StoredArticle {
+    /// Returns the article as read from its file, for re-analysis (`reindex`).
+    pub fn to_article(&self) -> Article {
+        let optional = |text: &str| Some(text.to_owned()).filter(|text| !text.is_empty());
+        Article {
+            id: optional(&self.id),
+            url: optional(&self.url),
+            source: optional(&self.source),
+            date: self.date,
+            title: self.title.clone(),
+            body: self.body.clone(),
+            category: optional(&self.category),
+            tags: self.tags.clone(),
+            path: self.path.clone(),
+            language: self.language,
         }
     }
 }

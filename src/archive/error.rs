@@ -39,6 +39,9 @@ pub enum ArchiveError {
         /// The cause.
         source: std::io::Error,
     },
+    /// The analysis data could not be loaded.
+    #[error(transparent)]
+    Analysis(#[from] crate::analysis::AnalysisError),
     /// An error reported by tantivy.
     #[error("index error: {0}")]
     Tantivy(#[from] tantivy::TantivyError),

@@ -10,6 +10,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::ArchiveError;
+use crate::analysis::Analysis;
 
 /// File name of the metadata inside the index folder.
 pub const METADATA_FILE: &str = "warta.json";
@@ -19,16 +20,16 @@ pub const METADATA_FILE: &str = "warta.json";
 pub struct Metadata {
     /// See [`SCHEMA_VERSION`](super::schema::SCHEMA_VERSION).
     pub schema_version: u32,
-    /// See [`crate::analysis::fingerprint`].
+    /// See [`Analysis::fingerprint`].
     pub analysis: String,
 }
 
 impl Metadata {
-    /// Returns the metadata of an index built by this build of warta.
-    pub fn current() -> Metadata {
+    /// Returns the metadata of an index built by this build of warta with `analysis`.
+    pub fn new(analysis: &Analysis) -> Metadata {
         Metadata {
             schema_version: super::schema::SCHEMA_VERSION,
-            analysis: crate::analysis::fingerprint(),
+            analysis: analysis.fingerprint().to_owned(),
         }
     }
 
@@ -74,7 +75,10 @@ mod tests {
     #[test]
     fn round_trip() {
         let dir = tempfile::tempdir().unwrap();
-        let meta = Metadata::current();
+        let meta = Metadata {
+            schema_version: 1,
+            analysis: "test".into(),
+        };
         meta.write(dir.path()).unwrap();
         assert_eq!(Metadata::read(dir.path()).unwrap(), meta);
     }

@@ -7,11 +7,17 @@ use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Ta
 
 use super::metadata::Metadata;
 use super::{ArchiveError, Fields};
+use crate::analysis::Analysis;
+
+/// File in the index folder holding the index's own Indonesian stopword list,
+/// when it was built with `--stopwords`.
+pub const STOPWORDS_FILE: &str = "stopwords-id.txt";
 
 /// An opened warta index.
 pub struct Archive {
     index: Index,
     fields: Fields,
+    analysis: Analysis,
     path: PathBuf,
 }
 
@@ -22,13 +28,44 @@ impl Archive {
     }
 
     /// Opens the index in `dir`, checking that it was built with this build's
-    /// schema and analysis settings.
+    /// schema and analysis settings (including its own stopword list, if any).
     pub fn open(dir: &Path) -> Result<Archive, ArchiveError> {
+        Archive::open_checked(dir, None)
+    }
+
+    /// Opens the index in `dir`, creating the folder and an empty index first
+    /// when there is none. `stopwords` (a stopword file's text) replaces the
+    /// Indonesian list of a new index; for an existing index it must match the
+    /// list the index was built with.
+    pub fn open_or_create(dir: &Path, stopwords: Option<&str>) -> Result<Archive, ArchiveError> {
+        if Archive::exists(dir) {
+            return Archive::open_checked(dir, stopwords);
+        }
+        std::fs::create_dir_all(dir).map_err(|source| ArchiveError::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        let analysis = Analysis::load(stopwords)?;
+        if let Some(stopwords) = stopwords {
+            let path = dir.join(STOPWORDS_FILE);
+            std::fs::write(&path, stopwords).map_err(|source| ArchiveError::Io { path, source })?;
+        }
+        let (schema, _) = Fields::build_schema();
+        let index = Index::create_in_dir(dir, schema)?;
+        Metadata::new(&analysis).write(dir)?;
+        Archive::from_index(index, analysis, dir)
+    }
+
+    /// Opens an existing index, comparing its metadata with the analysis it
+    /// would get now (with `stopwords` when given, else the index's own list).
+    fn open_checked(dir: &Path, stopwords: Option<&str>) -> Result<Archive, ArchiveError> {
         if !Archive::exists(dir) {
             return Err(ArchiveError::Missing(dir.to_path_buf()));
         }
+        let own_stopwords = Archive::own_stopwords(dir)?;
+        let analysis = Analysis::load(stopwords.or(own_stopwords.as_deref()))?;
         let found = Metadata::read(dir)?;
-        let expected = Metadata::current();
+        let expected = Metadata::new(&analysis);
         if found != expected {
             return Err(ArchiveError::Incompatible {
                 path: dir.to_path_buf(),
@@ -37,31 +74,38 @@ impl Archive {
             });
         }
         let index = Index::open_in_dir(dir)?;
-        Archive::from_index(index, dir)
+        Archive::from_index(index, analysis, dir)
     }
 
-    /// Opens the index in `dir`, creating the folder and an empty index first
-    /// when there is none.
-    pub fn open_or_create(dir: &Path) -> Result<Archive, ArchiveError> {
-        if Archive::exists(dir) {
-            return Archive::open(dir);
+    /// Opens the index in `dir` to read its stored articles, whatever analysis
+    /// it was built with (for `warta reindex`). Searching it may miss words.
+    pub fn open_for_reading(dir: &Path) -> Result<Archive, ArchiveError> {
+        if !Archive::exists(dir) {
+            return Err(ArchiveError::Missing(dir.to_path_buf()));
         }
-        std::fs::create_dir_all(dir).map_err(|source| ArchiveError::Io {
-            path: dir.to_path_buf(),
-            source,
-        })?;
-        let (schema, _) = Fields::build_schema();
-        let index = Index::create_in_dir(dir, schema)?;
-        Metadata::current().write(dir)?;
-        Archive::from_index(index, dir)
+        let own_stopwords = Archive::own_stopwords(dir)?;
+        let analysis = Analysis::load(own_stopwords.as_deref())?;
+        let index = Index::open_in_dir(dir)?;
+        Archive::from_index(index, analysis, dir)
     }
 
-    fn from_index(index: Index, dir: &Path) -> Result<Archive, ArchiveError> {
-        crate::analysis::register(&index);
+    /// Returns the text of the index's own stopword list, if it has one.
+    pub fn own_stopwords(dir: &Path) -> Result<Option<String>, ArchiveError> {
+        let path = dir.join(STOPWORDS_FILE);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Ok(Some(text)),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+            Err(source) => Err(ArchiveError::Io { path, source }),
+        }
+    }
+
+    fn from_index(index: Index, analysis: Analysis, dir: &Path) -> Result<Archive, ArchiveError> {
+        analysis.register(&index);
         let fields = Fields::from_schema(&index.schema())?;
         Ok(Archive {
             index,
             fields,
+            analysis,
             path: dir.to_path_buf(),
         })
     }
@@ -74,6 +118,11 @@ impl Archive {
     /// Returns the handles of the schema's fields.
     pub fn fields(&self) -> &Fields {
         &self.fields
+    }
+
+    /// Returns the analysis the index was built with.
+    pub fn analysis(&self) -> &Analysis {
+        &self.analysis
     }
 
     /// Returns the index folder.
@@ -139,7 +188,7 @@ mod tests {
     #[test]
     fn second_writer_is_refused() {
         let dir = tempfile::tempdir().unwrap();
-        let archive = Archive::open_or_create(dir.path()).unwrap();
+        let archive = Archive::open_or_create(dir.path(), None).unwrap();
         let _first = archive.writer(50_000_000).unwrap();
         let err = archive.writer(50_000_000).err().unwrap();
         assert!(matches!(err, ArchiveError::Busy(_)), "{err}");
@@ -148,11 +197,25 @@ mod tests {
     #[test]
     fn other_analysis_settings_are_detected() {
         let dir = tempfile::tempdir().unwrap();
-        Archive::open_or_create(dir.path()).unwrap();
-        let mut meta = Metadata::current();
+        Archive::open_or_create(dir.path(), None).unwrap();
+        let err = Archive::open_or_create(dir.path(), Some("yang\n"))
+            .err()
+            .unwrap();
+        assert!(err.to_string().contains("warta reindex"), "{err}");
+        let mut meta = Metadata::read(dir.path()).unwrap();
         meta.analysis = "something-else".into();
         meta.write(dir.path()).unwrap();
         let err = Archive::open(dir.path()).err().unwrap();
         assert!(err.to_string().contains("warta reindex"), "{err}");
+    }
+
+    #[test]
+    fn own_stopwords_are_kept_with_the_index() {
+        let dir = tempfile::tempdir().unwrap();
+        let created = Archive::open_or_create(dir.path(), Some("korea\n")).unwrap();
+        assert!(created.analysis().is_stopword("korea"));
+        drop(created);
+        let opened = Archive::open(dir.path()).unwrap();
+        assert!(opened.analysis().is_stopword("korea"));
     }
 }

@@ -4,10 +4,10 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
-use crate::analysis::{KEYWORD_ANALYZER, TEXT_ANALYZER};
+use crate::analysis::{ENGLISH_ANALYZER, INDONESIAN_ANALYZER, KEYWORD_ANALYZER, SURFACE_ANALYZER};
 
 /// Version of the schema below; bump it whenever a field changes.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Handles of every field of the schema.
 #[derive(Clone, Debug)]
@@ -22,10 +22,20 @@ pub struct Fields {
     pub category: Field,
     /// Tags, one value each; exact match (normalised), originals stored.
     pub tag: Field,
-    /// Headline, analysed with positions.
+    /// Headline as written (lower-cased), with positions; stored.
     pub title: Field,
-    /// Full text, analysed with positions.
+    /// Full text as written (lower-cased), with positions; stored.
     pub body: Field,
+    /// Headline of an Indonesian article as roots (stopwords removed).
+    pub title_id: Field,
+    /// Full text of an Indonesian article as roots (stopwords removed).
+    pub body_id: Field,
+    /// Headline of an English article as stems (stopwords removed).
+    pub title_en: Field,
+    /// Full text of an English article as stems (stopwords removed).
+    pub body_en: Field,
+    /// Language code of the article (`id`, `en`): raw, stored.
+    pub language: Field,
     /// Publication time as Unix seconds (UTC), for sorting.
     pub timestamp: Field,
     /// Publication day as printed by the source, `YYYYMMDD`, for day filters.
@@ -42,11 +52,14 @@ impl Fields {
     /// Builds warta's schema and returns it with its field handles.
     pub fn build_schema() -> (Schema, Fields) {
         let mut builder = Schema::builder();
-        let text = TextOptions::default().set_stored().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(TEXT_ANALYZER)
-                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
-        );
+        let analysed = |analyzer: &str| {
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer(analyzer)
+                    .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+            )
+        };
+        let surface = analysed(SURFACE_ANALYZER).set_stored();
         let keyword = TextOptions::default().set_stored().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(KEYWORD_ANALYZER)
@@ -59,8 +72,13 @@ impl Fields {
             source: builder.add_text_field("source", keyword.clone()),
             category: builder.add_text_field("category", keyword.clone()),
             tag: builder.add_text_field("tag", keyword),
-            title: builder.add_text_field("title", text.clone()),
-            body: builder.add_text_field("body", text),
+            title: builder.add_text_field("title", surface.clone()),
+            body: builder.add_text_field("body", surface),
+            title_id: builder.add_text_field("title_id", analysed(INDONESIAN_ANALYZER)),
+            body_id: builder.add_text_field("body_id", analysed(INDONESIAN_ANALYZER)),
+            title_en: builder.add_text_field("title_en", analysed(ENGLISH_ANALYZER)),
+            body_en: builder.add_text_field("body_en", analysed(ENGLISH_ANALYZER)),
+            language: builder.add_text_field("lang", STRING | STORED),
             timestamp: builder.add_i64_field("timestamp", INDEXED | FAST),
             day: builder.add_i64_field("day", INDEXED | FAST),
             date_text: builder.add_text_field("date", STORED),
@@ -81,6 +99,11 @@ impl Fields {
             tag: get("tag")?,
             title: get("title")?,
             body: get("body")?,
+            title_id: get("title_id")?,
+            body_id: get("body_id")?,
+            title_en: get("title_en")?,
+            body_en: get("body_en")?,
+            language: get("lang")?,
             timestamp: get("timestamp")?,
             day: get("day")?,
             date_text: get("date")?,

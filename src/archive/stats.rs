@@ -151,25 +151,4 @@ impl Archive {
             .find(|value| crate::analysis::normalize_keyword(value) == key)
             .map(str::to_owned))
     }
-
-    /// Returns the stored article with `id`, if any.
-    pub fn article(&self, id: &str) -> Result<Option<super::StoredArticle>, ArchiveError> {
-        let searcher = self.reader()?.searcher();
-        let query = tantivy::query::TermQuery::new(
-            Term::from_field_text(self.fields().id, id),
-            IndexRecordOption::Basic,
-        );
-        let top = searcher.search(
-            &query,
-            &tantivy::collector::TopDocs::with_limit(1).order_by_score(),
-        )?;
-        let Some((_, address)) = top.first() else {
-            return Ok(None);
-        };
-        let doc: TantivyDocument = searcher.doc(*address)?;
-        Ok(Some(super::StoredArticle::from_document(
-            self.fields(),
-            &doc,
-        )))
-    }
 }

@@ -55,6 +55,10 @@ pub enum Command {
         #[arg(long, default_value_t = 10)]
         top: usize,
     },
+    /// Print the analysed form of each word (the index terms), one per line
+    Analyze(AnalyzeArgs),
+    /// Rebuild the index from its stored articles with the current analysis
+    Reindex(ReindexArgs),
     /// List tags with their article counts, most frequent first
     Tags {
         /// Output format
@@ -83,6 +87,48 @@ pub struct IngestArgs {
     /// Memory budget of the index writer, in MB
     #[arg(long, value_name = "MB", default_value_t = crate::ingest::DEFAULT_WRITER_MEMORY / 1_000_000)]
     pub memory: usize,
+    /// Indonesian stopword file replacing the default list (for a new index)
+    #[arg(long, value_name = "FILE", conflicts_with = "add_stopwords")]
+    pub stopwords: Option<PathBuf>,
+    /// Stopword file whose words are added to the default list (for a new index)
+    #[arg(long, value_name = "FILE")]
+    pub add_stopwords: Option<PathBuf>,
+}
+
+/// Arguments of `warta analyze`.
+#[derive(Debug, Args)]
+pub struct AnalyzeArgs {
+    /// Text to analyse [default: words from standard input, one per line]
+    pub text: Vec<String>,
+    /// Language pipeline to use
+    #[arg(long, value_enum, default_value_t = LanguageArg::Id)]
+    pub lang: LanguageArg,
+    /// Print `word -> stem (rules)` for every word, stopwords included
+    #[arg(long, conflicts_with = "tsv")]
+    pub explain: bool,
+    /// Print `word<TAB>stem` for every word, stopwords stemmed too
+    #[arg(long)]
+    pub tsv: bool,
+}
+
+/// Arguments of `warta reindex`.
+#[derive(Debug, Args)]
+pub struct ReindexArgs {
+    /// Indonesian stopword file for the rebuilt index
+    #[arg(long, value_name = "FILE", conflicts_with = "default_stopwords")]
+    pub stopwords: Option<PathBuf>,
+    /// Go back to warta's default stopword list
+    #[arg(long)]
+    pub default_stopwords: bool,
+}
+
+/// Language of `warta analyze`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LanguageArg {
+    /// Indonesian
+    Id,
+    /// English
+    En,
 }
 
 /// Filters shared by `search` and `export`; every one given must match.

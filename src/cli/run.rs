@@ -2,7 +2,7 @@
 //! `warta: ...` message and an exit code.
 
 use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
@@ -11,14 +11,16 @@ use anyhow::{Context, Result};
 use clap::Parser;
 
 use super::args::{
-    Cli, Command, ExportArgs, FilterArgs, IngestArgs, QueryArgs, ReportFormat, SearchArgs, SortArg,
+    AnalyzeArgs, Cli, Command, ExportArgs, FilterArgs, IngestArgs, LanguageArg, QueryArgs,
+    ReindexArgs, ReportFormat, SearchArgs, SortArg,
 };
 use super::progress::ProgressMonitor;
+use crate::analysis::{Analysis, Language};
 use crate::archive::{Archive, ArchiveWriter};
-use crate::ingest::{IngestOptions, ingest};
+use crate::ingest::{IngestOptions, StopwordChoice, ingest, reindex};
 use crate::output::{
-    DEFAULT_EXPORT_FIELDS, HitWriter, OutputFormat, SEARCH_FIELDS, TableStyle, write_article,
-    write_ingest_report, write_stats, write_tags,
+    DEFAULT_EXPORT_FIELDS, HitWriter, OutputFormat, SEARCH_FIELDS, TableStyle, WordStyle,
+    write_article, write_ingest_report, write_stats, write_tags, write_word,
 };
 use crate::search::{Filters, Operator, QueryPlan, SortOrder, export, search};
 
@@ -96,6 +98,8 @@ fn execute(cli: Cli) -> Result<u8> {
         Command::Search(args) => run_search(&location, &args),
         Command::Export(args) => run_export(&location, &args),
         Command::Show { id, format } => run_show(&location.path, &id, format),
+        Command::Analyze(args) => run_analyze(&location.path, &args),
+        Command::Reindex(args) => run_reindex(&location.path, &args),
         Command::Delete { ids } => run_delete(&location.path, &ids),
         Command::Stats { format, top } => {
             let archive = open(&location.path)?;
@@ -142,7 +146,7 @@ fn open_for_search(location: &IndexLocation) -> Result<Archive> {
             corpus.display()
         );
         let options = IngestOptions::default();
-        let archive = Archive::open_or_create(&location.path)?;
+        let archive = Archive::open_or_create(&location.path, None)?;
         let started = Instant::now();
         let mut monitor = ProgressMonitor::new();
         let report = ingest(&archive, &[corpus.to_path_buf()], &options, &mut monitor);
@@ -164,7 +168,12 @@ fn run_ingest(index: &Path, args: &IngestArgs) -> Result<u8> {
     } else {
         args.paths.clone()
     };
-    let archive = Archive::open_or_create(index)
+    let stopwords = match (&args.stopwords, &args.add_stopwords) {
+        (Some(path), _) => Some(read_text(path)?),
+        (None, Some(path)) => Some(format!("{}\n{}", DEFAULT_STOPWORDS, read_text(path)?)),
+        (None, None) => None,
+    };
+    let archive = Archive::open_or_create(index, stopwords.as_deref())
         .with_context(|| format!("cannot open index {}", index.display()))?;
     let options = IngestOptions {
         follow_links: args.follow,
@@ -312,4 +321,70 @@ fn run_delete(index: &Path, ids: &[String]) -> Result<u8> {
     writer.finish()?;
     println!("deleted {deleted} of {} articles", ids.len());
     Ok(if deleted > 0 { EXIT_OK } else { EXIT_NO_MATCH })
+}
+
+/// The default Indonesian stopword list, which `--add-stopwords` extends.
+const DEFAULT_STOPWORDS: &str = include_str!("../../data/stopwords-id.txt");
+
+fn read_text(path: &Path) -> Result<String> {
+    std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+}
+
+fn run_analyze(index: &Path, args: &AnalyzeArgs) -> Result<u8> {
+    // An existing index's own stopword list applies; otherwise the default.
+    let stopwords = if Archive::exists(index) {
+        Archive::own_stopwords(index)?
+    } else {
+        None
+    };
+    let analysis = Analysis::load(stopwords.as_deref())?;
+    let language = match args.lang {
+        LanguageArg::Id => Language::Indonesian,
+        LanguageArg::En => Language::English,
+    };
+    let style = match (args.explain, args.tsv) {
+        (true, _) => WordStyle::Explain,
+        (_, true) => WordStyle::Tsv,
+        _ => WordStyle::Stem,
+    };
+    let mut out = stdout();
+    if args.text.is_empty() {
+        for line in io::stdin().lock().lines() {
+            let line = line.context("cannot read standard input")?;
+            let mut word = analysis.explain(&line, language);
+            if style == WordStyle::Tsv {
+                word.stem = Some(analysis.stem_word(&word.surface, language).0);
+            }
+            write_word(&mut out, &word, style, true)?;
+        }
+    } else {
+        let text = args.text.join(" ");
+        let mut surface = analysis.surface_analyzer();
+        let mut tokens = surface.token_stream(&text);
+        while tokens.advance() {
+            let mut word = analysis.explain(&tokens.token().text, language);
+            if style == WordStyle::Tsv {
+                word.stem = Some(analysis.stem_word(&word.surface, language).0);
+            }
+            write_word(&mut out, &word, style, false)?;
+        }
+    }
+    out.flush()?;
+    Ok(EXIT_OK)
+}
+
+fn run_reindex(index: &Path, args: &ReindexArgs) -> Result<u8> {
+    let choice = match (&args.stopwords, args.default_stopwords) {
+        (Some(path), _) => StopwordChoice::Custom(read_text(path)?),
+        (None, true) => StopwordChoice::Default,
+        (None, false) => StopwordChoice::Keep,
+    };
+    let started = Instant::now();
+    let count = reindex(index, &choice, crate::ingest::DEFAULT_WRITER_MEMORY)?;
+    println!(
+        "reindexed {count} articles in {} ({:.1}s)",
+        index.display(),
+        started.elapsed().as_secs_f64()
+    );
+    Ok(EXIT_OK)
 }

@@ -11,6 +11,7 @@ mod json;
 mod pipeline;
 mod read;
 mod record;
+mod reindex;
 mod report;
 mod text;
 mod walk;
@@ -21,5 +22,6 @@ pub use pipeline::{
 };
 pub use read::{Format, ReadError, ReadErrorKind, ReadEvent, read_file};
 pub use record::{MAX_DERIVED_TITLE_CHARS, derive_title, normalize_tags};
+pub use reindex::{StopwordChoice, reindex};
 pub use report::IngestReport;
 pub use walk::{FoundFile, walk};

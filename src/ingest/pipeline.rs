@@ -16,6 +16,7 @@ use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 use super::read::{Format, ReadEvent, read_file};
 use super::report::IngestReport;
 use super::walk::{FoundFile, walk};
+use crate::analysis::detect_language;
 use crate::archive::{Archive, ArchiveError, ArchiveWriter};
 use crate::article::Article;
 
@@ -171,11 +172,14 @@ fn ingest_file(
     let mut failure: Option<ArchiveError> = None;
     let result = read_file(&file.path, format, &mut |event| match event {
         ReadEvent::Article {
-            position, article, ..
+            position,
+            mut article,
+            ..
         } => {
             if failure.is_some() {
                 return;
             }
+            enrich(&mut article);
             let id = article_id(&article, &relative, position);
             match write_article(writer, &article, &id, key, &hash) {
                 Ok(true) => report.updated += 1,
@@ -206,6 +210,11 @@ fn ingest_file(
         }
     }
     Ok(written)
+}
+
+/// Adds what is derived from the text rather than read: the language.
+pub(crate) fn enrich(article: &mut Article) {
+    article.language = detect_language(&article.title, &article.body);
 }
 
 /// Writes one article; returns true when it replaced an existing one.

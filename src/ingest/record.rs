@@ -212,7 +212,7 @@ impl RawRecord {
             body,
             category: self.category.map(trim_owned).filter(|s| !s.is_empty()),
             tags: normalize_tags_owned(self.tags),
-            path: String::new(),
+            ..Article::default()
         };
         sink(ReadEvent::Article {
             line,

@@ -13,6 +13,7 @@ mod report;
 mod sanitize;
 mod stats;
 mod table;
+mod words;
 
 pub use article::write_article;
 pub use fields::{DEFAULT_EXPORT_FIELDS, HitField, SEARCH_FIELDS};
@@ -22,3 +23,4 @@ pub use report::write_ingest_report;
 pub use sanitize::sanitize;
 pub use stats::{write_counts, write_stats, write_tags};
 pub use table::{TableStyle, truncate};
+pub use words::{WordStyle, write_word};

@@ -9,12 +9,24 @@ use tantivy::{Index, Searcher, Term};
 
 use super::prefix::expand_prefixes;
 use super::{Operator, QueryError, QueryPlan};
+use crate::analysis::Analysis;
 use crate::analysis::normalize_keyword;
-use crate::archive::{Fields, day_number};
+use crate::archive::{Archive, Fields, day_number};
 
-/// Boost of a title match over a body match: a headline naming the query is
-/// the best evidence that an article is about it.
-const TITLE_BOOST: f32 = 2.0;
+/// Weights of the fields a query word is looked up in. A headline naming the
+/// query is the best evidence that an article is about it; a word as written
+/// counts more than a word that only shares its root, because exact words carry
+/// information that stems throw away (an exact match scores in both fields).
+fn field_boosts(fields: &Fields) -> [(Field, f32); 6] {
+    [
+        (fields.title, 2.0),
+        (fields.body, 1.0),
+        (fields.title_id, 1.0),
+        (fields.body_id, 0.5),
+        (fields.title_en, 1.0),
+        (fields.body_en, 0.5),
+    ]
+}
 
 /// The tantivy query of a plan, plus what the parser had to forgive.
 pub struct BuiltQuery {
@@ -26,17 +38,21 @@ pub struct BuiltQuery {
 
 /// Builds the query of `plan`.
 pub fn build_query(
-    index: &Index,
+    archive: &Archive,
     searcher: &Searcher,
-    fields: &Fields,
     plan: &QueryPlan,
 ) -> Result<BuiltQuery, QueryError> {
+    let (index, fields, analysis) = (archive.index(), archive.fields(), archive.analysis());
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut warnings = Vec::new();
     if !plan.text.trim().is_empty() {
-        let default_fields = [fields.title, fields.body];
-        let text = expand_prefixes(&plan.text, searcher, &index.schema(), &default_fields)?;
-        let (query, parse_warnings) = parse_text(index, &default_fields, &text, plan.operator);
+        if let Some(words) = only_stopwords(&plan.text, analysis) {
+            return Err(QueryError::OnlyStopwords(words));
+        }
+        let surface = [fields.title, fields.body];
+        let text = expand_prefixes(&plan.text, searcher, &index.schema(), &surface)?;
+        let (query, parse_warnings) =
+            parse_text(index, &field_boosts(fields), &text, plan.operator);
         warnings = parse_warnings;
         clauses.push((Occur::Must, query));
     }
@@ -80,13 +96,15 @@ pub fn build_query(
 /// mode searches what it could read and the error becomes a warning.
 fn parse_text(
     index: &Index,
-    default_fields: &[Field; 2],
+    boosts: &[(Field, f32)],
     text: &str,
     operator: Operator,
 ) -> (Box<dyn Query>, Vec<String>) {
-    let [title, _] = *default_fields;
-    let mut parser = QueryParser::for_index(index, default_fields.to_vec());
-    parser.set_field_boost(title, TITLE_BOOST);
+    let mut parser =
+        QueryParser::for_index(index, boosts.iter().map(|(field, _)| *field).collect());
+    for (field, boost) in boosts {
+        parser.set_field_boost(*field, *boost);
+    }
     if operator == Operator::All {
         parser.set_conjunction_by_default();
     }
@@ -103,5 +121,38 @@ fn parse_text(
             );
             (query, warnings)
         }
+    }
+}
+
+/// Returns the query's words when every word of a plain query (no quotes, no
+/// `field:`) is a stopword: such a query would match nearly every article.
+fn only_stopwords(text: &str, analysis: &Analysis) -> Option<String> {
+    if text.contains(['"', ':']) {
+        return None;
+    }
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty() && *word != "OR" && *word != "AND")
+        .map(str::to_lowercase)
+        .collect();
+    let is_all_stopwords = !words.is_empty() && words.iter().all(|word| analysis.is_stopword(word));
+    is_all_stopwords.then(|| words.join(" "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stopword_only_queries_are_recognised() {
+        let analysis = Analysis::load(None).unwrap();
+        assert_eq!(only_stopwords("yang", &analysis).as_deref(), Some("yang"));
+        assert_eq!(
+            only_stopwords("Yang OR dan", &analysis).as_deref(),
+            Some("yang dan")
+        );
+        assert_eq!(only_stopwords("yang baru", &analysis), None);
+        assert_eq!(only_stopwords("\"yang\"", &analysis), None);
+        assert_eq!(only_stopwords("tidak", &analysis), None);
     }
 }

@@ -8,6 +8,11 @@ pub enum QueryError {
     /// Neither query words nor filters were given.
     #[error("empty query (give words to search for, or filters such as --tag)")]
     Empty,
+    /// Every query word is a stopword.
+    #[error(
+        "'{0}' has only stopwords, which match nearly every article; add a content word, or quote it to search the exact words"
+    )]
+    OnlyStopwords(String),
     /// The index failed while searching.
     #[error(transparent)]
     Archive(#[from] ArchiveError),

@@ -22,7 +22,7 @@ pub struct SearchResults {
 /// Runs `plan` and returns its page of hits with snippets.
 pub fn search(archive: &Archive, plan: &QueryPlan) -> Result<SearchResults, QueryError> {
     let searcher = archive.reader()?.searcher();
-    let built = build_query(archive.index(), &searcher, archive.fields(), plan)?;
+    let built = build_query(archive, &searcher, plan)?;
     let (total, page) = top_hits(&searcher, &*built.query, plan.sort, plan.limit, plan.offset)?;
     let snippets = SnippetMaker::new(&searcher, &*built.query, archive.fields())?;
     let mut hits = Vec::with_capacity(page.len());
@@ -32,7 +32,7 @@ pub fn search(archive: &Archive, plan: &QueryPlan) -> Result<SearchResults, Quer
         hits.push(Hit {
             rank: plan.offset + index + 1,
             score,
-            snippet: snippets.snippet(&article.body),
+            snippet: snippets.snippet(&article.body, article.language),
             article,
         });
     }
@@ -64,7 +64,7 @@ pub fn export(
     sink: &mut dyn FnMut(&Hit) -> std::io::Result<()>,
 ) -> Result<ExportSummary, ExportError> {
     let searcher = archive.reader().map_err(QueryError::from)?.searcher();
-    let built = build_query(archive.index(), &searcher, archive.fields(), plan)?;
+    let built = build_query(archive, &searcher, plan)?;
     let mut keys = searcher
         .search(&*built.query, &AllHits)
         .map_err(QueryError::from)?;
@@ -81,7 +81,7 @@ pub fn export(
         hit.score = key.score;
         hit.article = StoredArticle::from_document(archive.fields(), &doc);
         if with_snippets {
-            hit.snippet = snippets.snippet(&hit.article.body);
+            hit.snippet = snippets.snippet(&hit.article.body, hit.article.language);
         }
         sink(&hit).map_err(ExportError::Write)?;
     }

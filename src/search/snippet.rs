@@ -7,6 +7,7 @@ use tantivy::query::Query;
 use tantivy::snippet::SnippetGenerator;
 
 use super::QueryError;
+use crate::analysis::Language;
 use crate::archive::Fields;
 
 /// Length of an excerpt, in characters.
@@ -22,39 +23,56 @@ pub struct Snippet {
 }
 
 /// Cuts snippets for one query; set up once per query, used for each hit.
+///
+/// The excerpt is chosen and highlighted through the article's stem field, so
+/// a query for `pengembangan` highlights `mengembangkan`; stopwords, which the
+/// stem fields drop, are found through the surface field.
 pub struct SnippetMaker {
-    generator: Option<SnippetGenerator>,
+    generators: Option<[SnippetGenerator; 3]>,
 }
 
 impl SnippetMaker {
-    /// Prepares snippets for `query` over the body field.
+    /// Prepares snippets for `query` over the body fields.
     pub fn new(
         searcher: &Searcher,
         query: &dyn Query,
         fields: &Fields,
     ) -> Result<Self, QueryError> {
-        let mut generator = SnippetGenerator::create(searcher, query, fields.body)?;
-        generator.set_max_num_chars(SNIPPET_CHARS);
+        let generator = |field| -> Result<SnippetGenerator, QueryError> {
+            let mut generator = SnippetGenerator::create(searcher, query, field)?;
+            generator.set_max_num_chars(SNIPPET_CHARS);
+            Ok(generator)
+        };
         Ok(SnippetMaker {
-            generator: Some(generator),
+            generators: Some([
+                generator(fields.body_id)?,
+                generator(fields.body_en)?,
+                generator(fields.body)?,
+            ]),
         })
     }
 
     /// Returns a maker that only cuts the opening of each body.
     pub fn opening_only() -> SnippetMaker {
-        SnippetMaker { generator: None }
+        SnippetMaker { generators: None }
     }
 
-    /// Returns the best excerpt of `body`, or its opening when no query word
-    /// occurs in it (a title-only or filter-only match).
-    pub fn snippet(&self, body: &str) -> Snippet {
-        if let Some(generator) = &self.generator {
-            let snippet = generator.snippet(body);
-            if !snippet.fragment().is_empty() {
-                return Snippet {
-                    text: one_line(snippet.fragment()),
-                    highlights: snippet.highlighted().to_vec(),
-                };
+    /// Returns the best excerpt of `body` (of an article in `language`), or its
+    /// opening when no query word occurs in it (a title-only or filter-only match).
+    pub fn snippet(&self, body: &str, language: Language) -> Snippet {
+        if let Some([indonesian, english, surface]) = &self.generators {
+            let stems = match language {
+                Language::Indonesian => indonesian,
+                Language::English => english,
+            };
+            for generator in [stems, surface] {
+                let snippet = generator.snippet(body);
+                if !snippet.fragment().is_empty() {
+                    return Snippet {
+                        text: one_line(snippet.fragment()),
+                        highlights: snippet.highlighted().to_vec(),
+                    };
+                }
             }
         }
         Snippet {
