@@ -7,6 +7,7 @@
 use chrono::{DateTime, FixedOffset};
 
 use crate::analysis::Language;
+use crate::entities::Entity;
 
 /// One news article, as read from a file and before it is indexed.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -31,4 +32,6 @@ pub struct Article {
     pub path: String,
     /// Language, detected at ingest; decides which analyzer reads the text.
     pub language: Language,
+    /// People, places and organisations named, most mentioned first; extracted at ingest.
+    pub entities: Vec<Entity>,
 }

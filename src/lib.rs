@@ -11,6 +11,7 @@ pub mod archive;
 pub mod article;
 pub mod cli;
 pub mod date;
+pub mod entities;
 pub mod ingest;
 pub mod output;
 pub mod search;

@@ -31,3 +31,12 @@ csv-1,\"Harga cabai, bawang \"\"melonjak\"\"\",\"Harga cabai naik.\nPedagang men
 csv-2,Pasar murah digelar,Pemerintah kota menggelar pasar murah.,13/09/2023,Ekonomi\n\
 csv-3,,,2023-09-13,Kosong\n\
 csv-4,Beras premium langka,Beras premium sulit ditemukan di pasar tradisional.,2023-09-14,\"Ekonomi, Pangan\"\n";
+
+/// Two articles for the entity-ranking test: one about Putin (named seven
+/// times, `senjata` once), one naming him once in passing (`senjata` four times).
+pub const PUTIN_CENTRAL_AND_PASSING: &str = concat!(
+    r#"{"id": "tentang-putin", "title": "Kunjungan kenegaraan ke Beijing", "body": "Presiden Rusia Vladimir Putin tiba di Beijing untuk kunjungan kenegaraan dua hari. Putin disambut upacara militer di Lapangan Tiananmen. Dalam pertemuan tertutup, Putin membahas kerja sama energi dan perdagangan. Para pengamat menilai Putin ingin memperluas pasar gas Rusia ke Asia. Putin juga menyinggung pembelian senjata dalam jumlah terbatas. Kunjungan itu ditutup dengan jamuan makan malam kenegaraan, dan Putin dijadwalkan kembali ke Moskow keesokan harinya. Delegasi bisnis yang menyertai kunjungan menandatangani belasan nota kesepahaman di bidang infrastruktur, pertanian dan pendidikan tinggi."}"#,
+    "\n",
+    r#"{"id": "sekilas-putin", "title": "Pameran industri pertahanan dibuka", "body": "Pameran industri pertahanan dibuka di Jakarta dengan ratusan peserta. Produsen senjata dalam negeri memamerkan senjata ringan, dan senjata laras panjang terbaru. Seorang pejabat menyebut Vladimir Putin pernah memuji industri senjata Asia Tenggara."}"#,
+    "\n"
+);

@@ -15,3 +15,7 @@ mod export;
 mod errors;
 // show, delete, stats, tags.
 mod commands;
+// Indonesian and English analysis as seen in search, analyze and reindex.
+mod analysis;
+// Named entities: extract, --entity, hybrid ranking, entities.
+mod entities;

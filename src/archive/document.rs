@@ -7,12 +7,33 @@ use tantivy::schema::Value;
 use super::Fields;
 use crate::analysis::Language;
 use crate::article::Article;
+use crate::entities::{Entity, EntityKind};
 
 /// Returns `day` in the form `YYYYMMDD` (20230913): the number stored for the
 /// day an article was published, as printed by its source, and compared by the
 /// day filters.
 pub fn day_number(date: NaiveDate) -> i64 {
     i64::from(date.year()) * 10_000 + i64::from(date.month()) * 100 + i64::from(date.day())
+}
+
+/// Shortest first or last name indexed on its own for a person.
+const MIN_SHORT_NAME_CHARS: usize = 3;
+
+/// Returns the names an entity's mentions are counted under: its canonical
+/// name, and for a person of several words also the first and the last word
+/// (`Vladimir Putin` counts under `putin` too), so a query naming a person by
+/// one name scores their centrality without a dictionary lookup.
+fn mention_names(entity: &Entity) -> Vec<&str> {
+    let mut names = vec![entity.name.as_str()];
+    let words: Vec<&str> = entity.name.split_whitespace().collect();
+    if entity.kind == EntityKind::Person && words.len() > 1 {
+        for word in [words[0], words[words.len() - 1]] {
+            if word.chars().count() >= MIN_SHORT_NAME_CHARS && !names.contains(&word) {
+                names.push(word);
+            }
+        }
+    }
+    names
 }
 
 /// Builds the tantivy document of `article`, stored under `id`. `path` is the
@@ -47,6 +68,18 @@ pub fn to_document(
     doc.add_text(title_stems, &article.title);
     doc.add_text(body_stems, &article.body);
     doc.add_text(fields.language, article.language.code());
+    for entity in &article.entities {
+        doc.add_text(fields.entity, &entity.name);
+        doc.add_text(
+            fields.entities,
+            format!("{}\t{}\t{}", entity.kind.code(), entity.count, entity.name),
+        );
+        for name in mention_names(entity) {
+            for _ in 0..entity.count {
+                doc.add_text(fields.entity_mentions, name);
+            }
+        }
+    }
     if let Some(date) = &article.date {
         doc.add_i64(fields.timestamp, date.timestamp());
         doc.add_i64(fields.day, day_number(date.date_naive()));
@@ -70,8 +103,8 @@ pub struct StoredArticle {
     pub category: String,
     /// Tags as written by the source.
     pub tags: Vec<String>,
-    /// Named entities, most central first.
-    pub entities: Vec<String>,
+    /// Named entities, most mentioned first.
+    pub entities: Vec<Entity>,
     /// Headline.
     pub title: String,
     /// Full text.
@@ -103,7 +136,10 @@ impl StoredArticle {
                 .get_all(fields.tag)
                 .filter_map(|value| value.as_str().map(str::to_owned))
                 .collect(),
-            entities: Vec::new(),
+            entities: doc
+                .get_all(fields.entities)
+                .filter_map(|value| value.as_str().and_then(parse_stored_entity))
+                .collect(),
             title: text(fields.title),
             body: text(fields.body),
             date: DateTime::parse_from_rfc3339(&text(fields.date_text)).ok(),
@@ -112,6 +148,15 @@ impl StoredArticle {
             file_hash: text(fields.file_hash),
         }
     }
+}
+
+/// Parses one stored entity, `TYPE<TAB>count<TAB>name`.
+fn parse_stored_entity(text: &str) -> Option<Entity> {
+    let mut parts = text.splitn(3, '\t');
+    let kind = EntityKind::from_code(parts.next()?)?;
+    let count = parts.next()?.parse().ok()?;
+    let name = parts.next()?.to_owned();
+    Some(Entity { name, kind, count })
 }
 
 impl StoredArticle {
@@ -129,6 +174,7 @@ impl StoredArticle {
             tags: self.tags.clone(),
             path: self.path.clone(),
             language: self.language,
+            entities: self.entities.clone(),
         }
     }
 }
@@ -150,8 +196,17 @@ mod tests {
             date: DateTime::parse_from_rfc3339("2023-09-13T10:00:00+07:00").ok(),
             ..Article::default()
         };
+        let article = Article {
+            entities: vec![Entity {
+                name: "Vladimir Putin".into(),
+                kind: EntityKind::Person,
+                count: 3,
+            }],
+            ..article
+        };
         let doc = to_document(&fields, &article, "a1", "/x/a.txt", "abc");
         let stored = StoredArticle::from_document(&fields, &doc);
+        assert_eq!(stored.entities, article.entities);
         assert_eq!(stored.id, "a1");
         assert_eq!(stored.tags, ["Korea Utara", "Rusia"]);
         assert_eq!(stored.date, article.date);

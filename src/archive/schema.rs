@@ -7,7 +7,7 @@ use tantivy::schema::{
 use crate::analysis::{ENGLISH_ANALYZER, INDONESIAN_ANALYZER, KEYWORD_ANALYZER, SURFACE_ANALYZER};
 
 /// Version of the schema below; bump it whenever a field changes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Handles of every field of the schema.
 #[derive(Clone, Debug)]
@@ -36,6 +36,15 @@ pub struct Fields {
     pub body_en: Field,
     /// Language code of the article (`id`, `en`): raw, stored.
     pub language: Field,
+    /// Canonical names of the article's entities, once each: exact filter.
+    pub entity: Field,
+    /// Entity keys once per mention, so that a term's frequency is its mention
+    /// count and BM25 on this field measures how central an entity is. People
+    /// also get their first and last name (`putin`), so a short name in a query
+    /// finds them without a lookup.
+    pub entity_mentions: Field,
+    /// The entity list (`TYPE<TAB>count<TAB>name` per entity), stored only.
+    pub entities: Field,
     /// Publication time as Unix seconds (UTC), for sorting.
     pub timestamp: Field,
     /// Publication day as printed by the source, `YYYYMMDD`, for day filters.
@@ -66,6 +75,20 @@ impl Fields {
                 .set_index_option(IndexRecordOption::Basic)
                 .set_fieldnorms(false),
         );
+        let exact_filter = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(KEYWORD_ANALYZER)
+                .set_index_option(IndexRecordOption::Basic)
+                .set_fieldnorms(false),
+        );
+        // No field norms: how central an entity is depends on its own mention
+        // count, not on how many other entities the article names.
+        let mentions = TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(KEYWORD_ANALYZER)
+                .set_index_option(IndexRecordOption::WithFreqs)
+                .set_fieldnorms(false),
+        );
         let fields = Fields {
             id: builder.add_text_field("id", STRING | STORED | FAST),
             url: builder.add_text_field("url", STORED),
@@ -79,6 +102,9 @@ impl Fields {
             title_en: builder.add_text_field("title_en", analysed(ENGLISH_ANALYZER)),
             body_en: builder.add_text_field("body_en", analysed(ENGLISH_ANALYZER)),
             language: builder.add_text_field("lang", STRING | STORED),
+            entity: builder.add_text_field("entity", exact_filter.clone()),
+            entity_mentions: builder.add_text_field("entity_mentions", mentions),
+            entities: builder.add_text_field("entities", STORED),
             timestamp: builder.add_i64_field("timestamp", INDEXED | FAST),
             day: builder.add_i64_field("day", INDEXED | FAST),
             date_text: builder.add_text_field("date", STORED),
@@ -104,6 +130,9 @@ impl Fields {
             title_en: get("title_en")?,
             body_en: get("body_en")?,
             language: get("lang")?,
+            entity: get("entity")?,
+            entity_mentions: get("entity_mentions")?,
+            entities: get("entities")?,
             timestamp: get("timestamp")?,
             day: get("day")?,
             date_text: get("date")?,

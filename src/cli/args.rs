@@ -55,6 +55,13 @@ pub enum Command {
         #[arg(long, default_value_t = 10)]
         top: usize,
     },
+    /// List the most frequent people, places and organisations (over a query's hits)
+    Entities(EntitiesArgs),
+    /// Print the articles of one file with their entities, as JSON
+    Extract {
+        /// The file to read
+        file: PathBuf,
+    },
     /// Print the analysed form of each word (the index terms), one per line
     Analyze(AnalyzeArgs),
     /// Rebuild the index from its stored articles with the current analysis
@@ -93,6 +100,40 @@ pub struct IngestArgs {
     /// Stopword file whose words are added to the default list (for a new index)
     #[arg(long, value_name = "FILE")]
     pub add_stopwords: Option<PathBuf>,
+}
+
+/// Arguments of `warta entities`.
+#[derive(Debug, Args)]
+pub struct EntitiesArgs {
+    /// Query whose hits are counted [default: the whole archive]
+    #[arg(value_name = "QUERY")]
+    pub query: Vec<String>,
+    #[command(flatten)]
+    #[allow(missing_docs)]
+    pub filters: FilterArgs,
+    /// Only entities of this type
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    pub kind: Option<KindArg>,
+    /// Number of entities to list (0 for all)
+    #[arg(long, short = 'n', default_value_t = 20)]
+    pub limit: usize,
+    /// Output format
+    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
+    pub format: OutputFormat,
+}
+
+/// Entity type on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum KindArg {
+    /// People
+    #[value(name = "PER", alias = "per")]
+    Per,
+    /// Places
+    #[value(name = "LOC", alias = "loc")]
+    Loc,
+    /// Organisations
+    #[value(name = "ORG", alias = "org")]
+    Org,
 }
 
 /// Arguments of `warta analyze`.
@@ -143,6 +184,9 @@ pub struct FilterArgs {
     /// Only articles from this source
     #[arg(long)]
     pub source: Option<String>,
+    /// Only articles naming this entity (repeatable; full name, alias such as AS, or unambiguous short name)
+    #[arg(long = "entity", value_name = "NAME")]
+    pub entities: Vec<String>,
     /// Only articles published on or after this day (YYYY-MM-DD)
     #[arg(long, value_name = "DAY", value_parser = parse_day)]
     pub since: Option<NaiveDate>,
@@ -160,6 +204,18 @@ pub struct QueryArgs {
     /// Order of hits
     #[arg(long, value_enum, default_value_t = SortArg::Score)]
     pub sort: SortArg,
+    /// Ranking: keyword (BM25 on words) or hybrid (plus how central the entities named in the query are)
+    #[arg(long, value_enum, default_value_t = RankArg::Hybrid)]
+    pub rank: RankArg,
+}
+
+/// Ranking on the command line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum RankArg {
+    /// BM25 on the query words
+    Keyword,
+    /// BM25 plus entity salience
+    Hybrid,
 }
 
 /// Arguments of `warta search`.

@@ -11,18 +11,23 @@ use anyhow::{Context, Result};
 use clap::Parser;
 
 use super::args::{
-    AnalyzeArgs, Cli, Command, ExportArgs, FilterArgs, IngestArgs, LanguageArg, QueryArgs,
-    ReindexArgs, ReportFormat, SearchArgs, SortArg,
+    AnalyzeArgs, Cli, Command, EntitiesArgs, ExportArgs, FilterArgs, IngestArgs, KindArg,
+    LanguageArg, QueryArgs, RankArg, ReindexArgs, ReportFormat, SearchArgs, SortArg,
 };
 use super::progress::ProgressMonitor;
 use crate::analysis::{Analysis, Language};
 use crate::archive::{Archive, ArchiveWriter};
-use crate::ingest::{IngestOptions, StopwordChoice, ingest, reindex};
+use crate::entities::{EntityExtractor, EntityKind};
+use crate::ingest::{
+    Format, IngestOptions, ReadEvent, StopwordChoice, article_id, enrich, ingest, read_file,
+    reindex,
+};
 use crate::output::{
     DEFAULT_EXPORT_FIELDS, HitWriter, OutputFormat, SEARCH_FIELDS, TableStyle, WordStyle,
-    write_article, write_ingest_report, write_stats, write_tags, write_word,
+    write_article, write_entity_counts, write_extracted, write_ingest_report, write_stats,
+    write_tags, write_word,
 };
-use crate::search::{Filters, Operator, QueryPlan, SortOrder, export, search};
+use crate::search::{Filters, Operator, QueryPlan, Rank, SortOrder, entity_counts, export, search};
 
 /// Default index folder, relative to the working directory.
 const DEFAULT_INDEX: &str = "index";
@@ -99,6 +104,8 @@ fn execute(cli: Cli) -> Result<u8> {
         Command::Export(args) => run_export(&location, &args),
         Command::Show { id, format } => run_show(&location.path, &id, format),
         Command::Analyze(args) => run_analyze(&location.path, &args),
+        Command::Entities(args) => run_entities(&location, &args),
+        Command::Extract { file } => run_extract(&file),
         Command::Reindex(args) => run_reindex(&location.path, &args),
         Command::Delete { ids } => run_delete(&location.path, &ids),
         Command::Stats { format, top } => {
@@ -199,6 +206,7 @@ fn plan(query: &[String], filters: &FilterArgs, options: &QueryArgs) -> QueryPla
             tags: filters.tags.clone(),
             category: filters.category.clone(),
             source: filters.source.clone(),
+            entities: filters.entities.clone(),
             since: filters.since,
             until: filters.until,
         },
@@ -206,6 +214,10 @@ fn plan(query: &[String], filters: &FilterArgs, options: &QueryArgs) -> QueryPla
             Operator::Any
         } else {
             Operator::All
+        },
+        rank: match options.rank {
+            RankArg::Keyword => Rank::Keyword,
+            RankArg::Hybrid => Rank::Hybrid,
         },
         sort: match options.sort {
             SortArg::Score => SortOrder::Score,
@@ -387,4 +399,75 @@ fn run_reindex(index: &Path, args: &ReindexArgs) -> Result<u8> {
         started.elapsed().as_secs_f64()
     );
     Ok(EXIT_OK)
+}
+
+fn run_entities(location: &IndexLocation, args: &EntitiesArgs) -> Result<u8> {
+    let archive = open_for_search(location)?;
+    let options = QueryArgs {
+        any: false,
+        sort: SortArg::Score,
+        rank: RankArg::Keyword,
+    };
+    let plan = plan(&args.query, &args.filters, &options);
+    let kind = args.kind.map(|kind| match kind {
+        KindArg::Per => EntityKind::Person,
+        KindArg::Loc => EntityKind::Location,
+        KindArg::Org => EntityKind::Organization,
+    });
+    let mut counts = entity_counts(&archive, &plan, kind)?;
+    if args.limit > 0 {
+        counts.truncate(args.limit);
+    }
+    let mut out = stdout();
+    write_entity_counts(&mut out, &counts, args.format)?;
+    out.flush()?;
+    Ok(if counts.is_empty() {
+        EXIT_NO_MATCH
+    } else {
+        EXIT_OK
+    })
+}
+
+fn run_extract(file: &Path) -> Result<u8> {
+    let format = Format::from_path(file).with_context(|| {
+        format!(
+            "{}: unsupported file type (expected .txt, .json, .jsonl, .ndjson or .csv)",
+            file.display()
+        )
+    })?;
+    let extractor = EntityExtractor::new();
+    let name = file
+        .file_name()
+        .map_or_else(String::new, |name| name.to_string_lossy().into_owned());
+    let mut articles = Vec::new();
+    let warn = |line: Option<u64>, message: &str| {
+        let at = line.map_or_else(String::new, |line| format!(":{line}"));
+        eprintln!(
+            "warta: {}{at}: {}",
+            file.display(),
+            crate::output::sanitize(message)
+        );
+    };
+    read_file(file, format, &mut |event| match event {
+        ReadEvent::Article {
+            position,
+            mut article,
+            ..
+        } => {
+            enrich(&mut article, &extractor);
+            article.id = Some(article_id(&article, &name, position));
+            articles.push(article);
+        }
+        ReadEvent::Warning { line, message } => warn(line, &message),
+        ReadEvent::Failed(err) => warn(err.line, &err.kind.to_string()),
+    })
+    .map_err(|err| anyhow::anyhow!("{}: {}", file.display(), err.kind))?;
+    let mut out = stdout();
+    write_extracted(&mut out, &articles)?;
+    out.flush()?;
+    Ok(if articles.is_empty() {
+        EXIT_NO_MATCH
+    } else {
+        EXIT_OK
+    })
 }

@@ -18,7 +18,7 @@ mod walk;
 
 pub use pipeline::{
     DEFAULT_COMMIT_EVERY, DEFAULT_WRITER_MEMORY, IngestError, IngestMonitor, IngestOptions,
-    SilentMonitor, article_id, hash_file, ingest,
+    SilentMonitor, article_id, enrich, hash_file, ingest,
 };
 pub use read::{Format, ReadError, ReadErrorKind, ReadEvent, read_file};
 pub use record::{MAX_DERIVED_TITLE_CHARS, derive_title, normalize_tags};

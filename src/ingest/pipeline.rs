@@ -19,6 +19,7 @@ use super::walk::{FoundFile, walk};
 use crate::analysis::detect_language;
 use crate::archive::{Archive, ArchiveError, ArchiveWriter};
 use crate::article::Article;
+use crate::entities::EntityExtractor;
 
 /// Default memory budget of the index writer, in bytes.
 pub const DEFAULT_WRITER_MEMORY: usize = 300_000_000;
@@ -114,15 +115,21 @@ pub fn ingest(
     }
     monitor.started(files.len() as u64, files.iter().map(|file| file.size).sum());
 
+    let extractor = EntityExtractor::new();
     let mut seen_paths = HashSet::new();
     let mut pending = 0u64;
     for file in &files {
         report.files_seen += 1;
         let key = absolute_key(&file.path);
         seen_paths.insert(key.clone());
-        let written = ingest_file(&mut writer, file, &key, &mut report, &mut |line, report| {
-            warn(line, report, monitor)
-        })?;
+        let written = ingest_file(
+            &mut writer,
+            &extractor,
+            file,
+            &key,
+            &mut report,
+            &mut |line, report| warn(line, report, monitor),
+        )?;
         pending += written;
         if pending >= options.commit_every {
             writer.commit()?;
@@ -140,6 +147,7 @@ pub fn ingest(
 /// Reads one file into the writer; returns how many articles it wrote.
 fn ingest_file(
     writer: &mut ArchiveWriter,
+    extractor: &EntityExtractor,
     file: &FoundFile,
     key: &str,
     report: &mut IngestReport,
@@ -179,7 +187,7 @@ fn ingest_file(
             if failure.is_some() {
                 return;
             }
-            enrich(&mut article);
+            enrich(&mut article, extractor);
             let id = article_id(&article, &relative, position);
             match write_article(writer, &article, &id, key, &hash) {
                 Ok(true) => report.updated += 1,
@@ -212,9 +220,11 @@ fn ingest_file(
     Ok(written)
 }
 
-/// Adds what is derived from the text rather than read: the language.
-pub(crate) fn enrich(article: &mut Article) {
+/// Adds what is derived from the text rather than read: the language and
+/// the named entities.
+pub fn enrich(article: &mut Article, extractor: &EntityExtractor) {
     article.language = detect_language(&article.title, &article.body);
+    article.entities = extractor.extract(&article.title, &article.body);
 }
 
 /// Writes one article; returns true when it replaced an existing one.

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 
 use super::pipeline::{IngestError, enrich};
 use crate::archive::{Archive, ArchiveError, ArchiveWriter};
+use crate::entities::EntityExtractor;
 
 /// Which Indonesian stopword list the rebuilt index uses.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,9 +38,10 @@ pub fn reindex(dir: &Path, stopwords: &StopwordChoice, memory: usize) -> Result<
     let fresh = Archive::open_or_create(&fresh_dir, stopwords.as_deref())?;
     let mut writer = ArchiveWriter::new(&fresh, memory)?;
     let mut count = 0u64;
+    let extractor = EntityExtractor::new();
     old.for_each_article(&mut |stored| {
         let mut article = stored.to_article();
-        enrich(&mut article);
+        enrich(&mut article, &extractor);
         writer.upsert(&article, &stored.id, &stored.path, &stored.file_hash)?;
         count += 1;
         Ok(())

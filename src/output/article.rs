@@ -4,8 +4,9 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use super::sanitize;
+use super::{EntityRecord, describe_entities, entity_records, sanitize};
 use crate::archive::StoredArticle;
+use crate::article::Article;
 
 #[derive(Serialize)]
 struct ArticleRecord<'a> {
@@ -16,7 +17,7 @@ struct ArticleRecord<'a> {
     url: &'a str,
     category: &'a str,
     tags: &'a [String],
-    entities: &'a [String],
+    entities: Vec<EntityRecord<'a>>,
     path: &'a str,
     body: &'a str,
 }
@@ -37,7 +38,7 @@ pub fn write_article<W: Write>(
             url: &article.url,
             category: &article.category,
             tags: &article.tags,
-            entities: &article.entities,
+            entities: entity_records(&article.entities),
             path: &article.path,
             body: &article.body,
         };
@@ -51,7 +52,10 @@ pub fn write_article<W: Write>(
         ("source", article.source.clone()),
         ("category", article.category.clone()),
         ("tags", article.tags.join(", ")),
-        ("entities", article.entities.join(", ")),
+        (
+            "entities",
+            describe_entities(&article.entities, usize::MAX, true),
+        ),
         ("url", article.url.clone()),
         ("path", article.path.clone()),
     ];
@@ -63,4 +67,40 @@ pub fn write_article<W: Write>(
         writeln!(out, "{}", sanitize(paragraph))?;
     }
     Ok(())
+}
+
+/// One article as `warta extract` prints it.
+#[derive(Serialize)]
+struct ExtractedRecord<'a> {
+    id: Option<&'a str>,
+    title: &'a str,
+    date: Option<String>,
+    source: Option<&'a str>,
+    url: Option<&'a str>,
+    category: Option<&'a str>,
+    tags: &'a [String],
+    language: &'static str,
+    entities: Vec<EntityRecord<'a>>,
+    body: &'a str,
+}
+
+/// Writes the articles read from one file, with their entities, as a JSON array.
+pub fn write_extracted<W: Write>(out: &mut W, articles: &[Article]) -> io::Result<()> {
+    let records: Vec<ExtractedRecord<'_>> = articles
+        .iter()
+        .map(|article| ExtractedRecord {
+            id: article.id.as_deref(),
+            title: &article.title,
+            date: article.date.map(|date| date.to_rfc3339()),
+            source: article.source.as_deref(),
+            url: article.url.as_deref(),
+            category: article.category.as_deref(),
+            tags: &article.tags,
+            language: article.language.code(),
+            entities: entity_records(&article.entities),
+            body: &article.body,
+        })
+        .collect();
+    serde_json::to_writer_pretty(&mut *out, &records)?;
+    writeln!(out)
 }

@@ -6,6 +6,7 @@
 //! nothing here prints on its own.
 
 mod article;
+mod entity;
 mod fields;
 mod hits;
 mod record;
@@ -15,7 +16,8 @@ mod stats;
 mod table;
 mod words;
 
-pub use article::write_article;
+pub use article::{write_article, write_extracted};
+pub use entity::{EntityRecord, describe_entities, entity_records, write_entity_counts};
 pub use fields::{DEFAULT_EXPORT_FIELDS, HitField, SEARCH_FIELDS};
 pub use hits::{HitWriter, OutputFormat};
 pub use record::HitRecord;

@@ -13,7 +13,7 @@
 //! | `date` | string (RFC 3339) or null | text | the date is unknown |
 //! | `source`, `url`, `category` | string or null | text | unknown |
 //! | `tags` | array of strings | joined with `; ` | no tags |
-//! | `entities` | array of strings | joined with `; ` | none extracted |
+//! | `entities` | array of `{"name", "type", "count"}`, most mentioned first | names joined with `; ` | none extracted |
 //! | `snippet` | string | text | not asked for |
 //! | `path` | string | text | never |
 //! | `body` | string | text | empty article |
@@ -24,6 +24,7 @@ use serde::Serialize;
 use serde::ser::{SerializeMap, Serializer};
 
 use super::HitField;
+use crate::entities::Entity;
 use crate::search::Hit;
 
 /// Separator of list values (tags, entities) in CSV cells.
@@ -42,6 +43,7 @@ enum FieldValue<'a> {
     Optional(Option<&'a str>),
     Date(Option<String>),
     List(&'a [String]),
+    Entities(&'a [Entity]),
 }
 
 impl<'a> HitRecord<'a> {
@@ -63,7 +65,7 @@ impl<'a> HitRecord<'a> {
             HitField::Url => optional(&article.url),
             HitField::Category => optional(&article.category),
             HitField::Tags => FieldValue::List(&article.tags),
-            HitField::Entities => FieldValue::List(&article.entities),
+            HitField::Entities => FieldValue::Entities(&article.entities),
             HitField::Snippet => FieldValue::Text(&self.hit.snippet.text),
             HitField::Path => FieldValue::Text(&article.path),
             HitField::Body => FieldValue::Text(&article.body),
@@ -80,6 +82,13 @@ impl<'a> HitRecord<'a> {
                 FieldValue::Optional(text) => Cow::Borrowed(text.unwrap_or("")),
                 FieldValue::Date(date) => Cow::Owned(date.unwrap_or_default()),
                 FieldValue::List(items) => Cow::Owned(items.join(LIST_SEPARATOR)),
+                FieldValue::Entities(entities) => Cow::Owned(
+                    entities
+                        .iter()
+                        .map(|entity| entity.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(LIST_SEPARATOR),
+                ),
             })
             .collect()
     }
@@ -104,6 +113,9 @@ impl Serialize for HitRecord<'_> {
                 FieldValue::Optional(text) => map.serialize_entry(key, &text)?,
                 FieldValue::Date(date) => map.serialize_entry(key, &date)?,
                 FieldValue::List(items) => map.serialize_entry(key, items)?,
+                FieldValue::Entities(entities) => {
+                    map.serialize_entry(key, &super::entity_records(entities))?
+                }
             }
         }
         map.end()

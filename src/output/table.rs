@@ -10,11 +10,14 @@
 
 use std::io::{self, Write};
 
-use super::sanitize;
+use super::{describe_entities, sanitize};
 use crate::search::Hit;
 
 /// Longer snippet words (URLs, codes) are cut so that a line always fits.
 const MAX_WORD_CHARS: usize = 30;
+
+/// Entities shown per hit, most mentioned first.
+const TABLE_ENTITIES: usize = 3;
 
 /// Words of context kept before the first match in an excerpt.
 const WORDS_BEFORE_MATCH: usize = 4;
@@ -75,6 +78,13 @@ pub fn write_table_hit<W: Write>(out: &mut W, hit: &Hit, style: &TableStyle) -> 
     if !hit.article.tags.is_empty() {
         let tags = format!("tags: {}", hit.article.tags.join(", "));
         writeln!(out, "{indent}{}", truncate(&sanitize(&tags), right))?;
+    }
+    if !hit.article.entities.is_empty() {
+        let entities = format!(
+            "entities: {}",
+            describe_entities(&hit.article.entities, TABLE_ENTITIES, false)
+        );
+        writeln!(out, "{indent}{}", truncate(&sanitize(&entities), right))?;
     }
     let words = marked_words(hit, style);
     for line in wrap(&words, right, 2) {

@@ -7,8 +7,9 @@ use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQu
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Index, Searcher, Term};
 
+use super::entity::{EXTRACTOR, entity_filter, resolve_entity, salience_clause};
 use super::prefix::expand_prefixes;
-use super::{Operator, QueryError, QueryPlan};
+use super::{Operator, QueryError, QueryPlan, Rank};
 use crate::analysis::Analysis;
 use crate::analysis::normalize_keyword;
 use crate::archive::{Archive, Fields, day_number};
@@ -55,6 +56,16 @@ pub fn build_query(
             parse_text(index, &field_boosts(fields), &text, plan.operator);
         warnings = parse_warnings;
         clauses.push((Occur::Must, query));
+    }
+    for name in &plan.filters.entities {
+        let key = resolve_entity(archive, searcher, &EXTRACTOR, name)?;
+        clauses.push((Occur::Must, entity_filter(archive, &key)));
+    }
+    if plan.rank == Rank::Hybrid
+        && !plan.text.trim().is_empty()
+        && let Some(clause) = salience_clause(archive, searcher, &EXTRACTOR, &plan.text)?
+    {
+        clauses.push((Occur::Should, clause));
     }
     let keyword = |field, value: &str| -> Box<dyn Query> {
         Box::new(TermQuery::new(

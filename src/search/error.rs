@@ -13,6 +13,17 @@ pub enum QueryError {
         "'{0}' has only stopwords, which match nearly every article; add a content word, or quote it to search the exact words"
     )]
     OnlyStopwords(String),
+    /// `--entity` names nothing the index or the gazetteer knows.
+    #[error("unknown entity '{0}' (see `warta entities` for the names in the index)")]
+    UnknownEntity(String),
+    /// `--entity` is a short name shared by several people.
+    #[error("entity '{name}' is ambiguous: {candidates}; give the full name")]
+    AmbiguousEntity {
+        /// The name given.
+        name: String,
+        /// Full names it could stand for, most frequent first.
+        candidates: String,
+    },
     /// The index failed while searching.
     #[error(transparent)]
     Archive(#[from] ArchiveError),

@@ -6,15 +6,21 @@
 
 mod build;
 mod collect;
+mod entity;
+mod entity_counts;
 mod error;
 mod hit;
 mod plan;
 mod prefix;
 mod run;
+mod salience;
 mod snippet;
 
+pub use entity::ENTITY_BOOST;
+pub use entity_counts::{EntityCount, entity_counts};
 pub use error::QueryError;
 pub use hit::Hit;
-pub use plan::{Filters, Operator, QueryPlan, SortOrder};
+pub use plan::{Filters, Operator, QueryPlan, Rank, SortOrder};
 pub use run::{ExportError, ExportSummary, SearchResults, export, search};
+pub use salience::SalienceQuery;
 pub use snippet::Snippet;

@@ -13,6 +13,17 @@ pub enum Operator {
     Any,
 }
 
+/// How hits are ranked.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Rank {
+    /// BM25 on the words only.
+    Keyword,
+    /// BM25 on the words, plus how central the entities the query names are
+    /// to each article (mentions of the entity, BM25 on the entity field).
+    #[default]
+    Hybrid,
+}
+
 /// Order of the hits.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SortOrder {
@@ -32,6 +43,8 @@ pub struct Filters {
     pub category: Option<String>,
     /// Source the article must come from.
     pub source: Option<String>,
+    /// Entities the article must all name (names, aliases or short names).
+    pub entities: Vec<String>,
     /// First publication day included.
     pub since: Option<NaiveDate>,
     /// Last publication day included.
@@ -44,6 +57,7 @@ impl Filters {
         self.tags.is_empty()
             && self.category.is_none()
             && self.source.is_none()
+            && self.entities.is_empty()
             && self.since.is_none()
             && self.until.is_none()
     }
@@ -58,6 +72,8 @@ pub struct QueryPlan {
     pub filters: Filters,
     /// Default operator between words.
     pub operator: Operator,
+    /// Ranking.
+    pub rank: Rank,
     /// Order of the hits.
     pub sort: SortOrder,
     /// Number of hits to return (search only; export returns all).
@@ -72,6 +88,7 @@ impl Default for QueryPlan {
             text: String::new(),
             filters: Filters::default(),
             operator: Operator::All,
+            rank: Rank::Hybrid,
             sort: SortOrder::Score,
             limit: 10,
             offset: 0,

@@ -1,0 +1,199 @@
+//! Entities in queries: resolving `--entity` names and spotting entities among
+//! the query's words for hybrid ranking.
+//!
+//! A name resolves, in order, through the alias table and gazetteer (`AS`,
+//! `Korut`, `Moskow`), then as an exact entity of the index, then as a short
+//! name: `Putin` is accepted when the index knows one entity whose first or
+//! last name it is; `Kim` with both Kim Jong Un and Kim Dong-yup is ambiguous
+//! and refused with the candidates listed.
+
+use std::collections::BTreeMap;
+use std::sync::LazyLock;
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, BoostQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Searcher, TantivyDocument, Term};
+
+use super::QueryError;
+use super::salience::SalienceQuery;
+use crate::archive::{Archive, StoredArticle};
+use crate::entities::{EntityExtractor, EntityKind, entity_key};
+
+/// The extractor's alias table and gazetteer, built once per process.
+pub static EXTRACTOR: LazyLock<EntityExtractor> = LazyLock::new(EntityExtractor::new);
+
+/// Articles sampled to tell which full names a short name stands for.
+const SHORT_NAME_SAMPLE: usize = 200;
+
+/// Weight of the entity-salience clause relative to keyword relevance: enough
+/// to lift an article about an entity above one naming it in passing, not
+/// enough to override the other query words.
+pub const ENTITY_BOOST: f32 = 1.0;
+
+/// Longest run of query words looked up as one entity name.
+const MAX_NAME_WORDS: usize = 4;
+
+/// Returns the index key of the entity `name` stands for.
+pub fn resolve_entity(
+    archive: &Archive,
+    searcher: &Searcher,
+    extractor: &EntityExtractor,
+    name: &str,
+) -> Result<String, QueryError> {
+    if let Some((canonical, _)) = extractor.resolve(name) {
+        return Ok(entity_key(&canonical));
+    }
+    let key = entity_key(name);
+    if key.is_empty() {
+        return Err(QueryError::UnknownEntity(name.to_owned()));
+    }
+    let fields = archive.fields();
+    if searcher.doc_freq(&Term::from_field_text(fields.entity, &key))? > 0 {
+        return Ok(key);
+    }
+    // A short name: the full names of people it is the first or last name of.
+    let query = TermQuery::new(
+        Term::from_field_text(fields.entity_mentions, &key),
+        IndexRecordOption::Basic,
+    );
+    let sample = searcher.search(
+        &query,
+        &TopDocs::with_limit(SHORT_NAME_SAMPLE).order_by_score(),
+    )?;
+    let mut candidates: BTreeMap<String, usize> = BTreeMap::new();
+    for (_, address) in sample {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let article = StoredArticle::from_document(fields, &doc);
+        for entity in article.entities {
+            let words: Vec<String> = entity_key(&entity.name)
+                .split(' ')
+                .map(str::to_owned)
+                .collect();
+            let is_short_form = entity.kind == EntityKind::Person
+                && words.len() > 1
+                && (words[0] == key || words[words.len() - 1] == key);
+            if is_short_form {
+                *candidates.entry(entity.name).or_default() += 1;
+            }
+        }
+    }
+    let mut candidates = merge_longer_forms(candidates);
+    match candidates.len() {
+        0 => Err(QueryError::UnknownEntity(name.to_owned())),
+        1 => Ok(entity_key(&candidates[0].0)),
+        _ => {
+            candidates.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            let names: Vec<String> = candidates
+                .into_iter()
+                .take(5)
+                .map(|(name, _)| name)
+                .collect();
+            Err(QueryError::AmbiguousEntity {
+                name: name.to_owned(),
+                candidates: names.join(", "),
+            })
+        }
+    }
+}
+
+/// Folds a full name that only adds words in front of another candidate into
+/// it: "Russian President Vladimir Putin" is "Vladimir Putin" with a title the
+/// extractor did not know, not a second person.
+fn merge_longer_forms(candidates: BTreeMap<String, usize>) -> Vec<(String, usize)> {
+    let keys: Vec<String> = candidates.keys().map(|name| entity_key(name)).collect();
+    let mut merged: BTreeMap<String, usize> = BTreeMap::new();
+    for ((name, count), key) in candidates.iter().zip(&keys) {
+        let shorter = candidates
+            .keys()
+            .zip(&keys)
+            .find(|(_, other)| key.len() > other.len() && key.ends_with(&format!(" {other}")));
+        let target = shorter.map_or(name, |(other_name, _)| other_name);
+        *merged.entry(target.clone()).or_default() += count;
+    }
+    merged.into_iter().collect()
+}
+
+/// Returns an exact filter on the entity with index key `key`.
+pub fn entity_filter(archive: &Archive, key: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(archive.fields().entity, key),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// Returns the salience clause for the entities named by the query's words,
+/// or `None` when no run of words names an entity the index knows. Runs are
+/// matched longest first (`vladimir putin` before `putin`); aliases resolve
+/// through the gazetteer (`AS` scores `amerika serikat`).
+pub fn salience_clause(
+    archive: &Archive,
+    searcher: &Searcher,
+    extractor: &EntityExtractor,
+    text: &str,
+) -> Result<Option<Box<dyn Query>>, QueryError> {
+    if text.contains([':', '"', '*']) {
+        return Ok(None);
+    }
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|word| !word.starts_with('-') && *word != "OR" && *word != "AND")
+        .collect();
+    let field = archive.fields().entity_mentions;
+    let mut keys: Vec<String> = Vec::new();
+    let mut start = 0;
+    while start < words.len() {
+        let mut matched = 0;
+        for length in (1..=MAX_NAME_WORDS.min(words.len() - start)).rev() {
+            let name = words[start..start + length].join(" ");
+            let key = match extractor.resolve(&name) {
+                Some((canonical, _)) => entity_key(&canonical),
+                None => entity_key(&name),
+            };
+            if searcher.doc_freq(&Term::from_field_text(field, &key))? > 0 {
+                if !keys.contains(&key) {
+                    keys.push(key);
+                }
+                matched = length;
+                break;
+            }
+        }
+        start += matched.max(1);
+    }
+    if keys.is_empty() {
+        return Ok(None);
+    }
+    let clauses: Vec<(Occur, Box<dyn Query>)> = keys
+        .iter()
+        .map(|key| -> (Occur, Box<dyn Query>) {
+            let term = Term::from_field_text(field, key);
+            (Occur::Should, Box::new(SalienceQuery::new(term)))
+        })
+        .collect();
+    Ok(Some(Box::new(BoostQuery::new(
+        Box::new(BooleanQuery::new(clauses)),
+        ENTITY_BOOST,
+    ))))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_with_a_title_in_front_is_the_same_person() {
+        let candidates = BTreeMap::from([
+            ("Vladimir Putin".to_owned(), 5),
+            ("Russian President Vladimir Putin".to_owned(), 1),
+        ]);
+        assert_eq!(
+            merge_longer_forms(candidates),
+            [("Vladimir Putin".to_owned(), 6)]
+        );
+        let two_people = BTreeMap::from([
+            ("Kim Jong Un".to_owned(), 3),
+            ("Kim Dong-yup".to_owned(), 1),
+        ]);
+        assert_eq!(merge_longer_forms(two_people).len(), 2);
+    }
+}
