@@ -63,6 +63,9 @@ const ENGLISH: &[&str] = &[
     "he", "at", "be", "this", "have", "from", "are", "has", "said", "were",
 ];
 
+/// Longest function word in either list, in bytes.
+const MAX_WORD_BYTES: usize = 8;
+
 /// Returns the language of an article from its title and body.
 pub fn detect_language(title: &str, body: &str) -> Language {
     let cut = (0..=SAMPLE_BYTES.min(body.len()))
@@ -71,21 +74,22 @@ pub fn detect_language(title: &str, body: &str) -> Language {
         .unwrap_or(0);
     let mut indonesian = 0usize;
     let mut english = 0usize;
-    let mut word = String::new();
-    let sample = title
-        .chars()
-        .chain([' '])
-        .chain(body[..cut].chars())
-        .chain([' ']);
-    for c in sample {
-        if c.is_alphabetic() {
-            word.extend(c.to_lowercase());
-            continue;
-        }
-        if !word.is_empty() {
-            indonesian += usize::from(INDONESIAN.contains(&word.as_str()));
-            english += usize::from(ENGLISH.contains(&word.as_str()));
-            word.clear();
+    for text in [title, &body[..cut]] {
+        // Function words are ASCII: compare lower-cased ASCII words in a stack
+        // buffer; any other byte ends a word and never matches.
+        for word in text.as_bytes().split(|byte| !byte.is_ascii_alphabetic()) {
+            if word.is_empty() || word.len() > MAX_WORD_BYTES {
+                continue;
+            }
+            let mut buffer = [0u8; MAX_WORD_BYTES];
+            let lower = &mut buffer[..word.len()];
+            lower.copy_from_slice(word);
+            lower.make_ascii_lowercase();
+            let Ok(lower) = std::str::from_utf8(lower) else {
+                continue;
+            };
+            indonesian += usize::from(INDONESIAN.contains(&lower));
+            english += usize::from(ENGLISH.contains(&lower));
         }
     }
     if english > indonesian {

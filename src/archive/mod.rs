@@ -11,6 +11,7 @@ mod metadata;
 mod open;
 mod scan;
 mod schema;
+mod snapshot;
 mod stats;
 mod writer;
 
@@ -19,5 +20,6 @@ pub use error::ArchiveError;
 pub use metadata::Metadata;
 pub use open::{Archive, STOPWORDS_FILE};
 pub use schema::Fields;
+pub use snapshot::Snapshot;
 pub use stats::{ArchiveStats, TermCount};
 pub use writer::ArchiveWriter;

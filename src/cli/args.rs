@@ -230,15 +230,36 @@ pub struct SearchArgs {
     #[command(flatten)]
     #[allow(missing_docs)]
     pub options: QueryArgs,
-    /// Number of hits to show
-    #[arg(long, short = 'n', default_value_t = 10)]
-    pub limit: usize,
+    /// Number of hits to show [default: 10, with --batch 100]
+    #[arg(long, short = 'n')]
+    pub limit: Option<usize>,
     /// Number of best hits to skip (for paging)
     #[arg(long, default_value_t = 0)]
     pub offset: usize,
-    /// Output format
-    #[arg(long, value_enum, default_value_t = OutputFormat::Table)]
-    pub format: OutputFormat,
+    /// Output format [default: table, with --batch jsonl]
+    #[arg(long, value_enum)]
+    pub format: Option<SearchFormat>,
+    /// Run every query of FILE (one per line, or `qid<TAB>query`) over one opened index
+    #[arg(long, value_name = "FILE", conflicts_with = "query")]
+    pub batch: Option<PathBuf>,
+    /// With --batch, write `qid<TAB>milliseconds` per query, timed in process
+    #[arg(long, value_name = "FILE", requires = "batch")]
+    pub latency: Option<PathBuf>,
+}
+
+/// Output formats of `warta search`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SearchFormat {
+    /// Aligned text for people, 80 columns
+    Table,
+    /// One JSON array of objects
+    Json,
+    /// One JSON object per line
+    Jsonl,
+    /// RFC 4180 CSV with a header row
+    Csv,
+    /// TREC run file, `qid Q0 docid rank score warta` (with --batch)
+    Trec,
 }
 
 /// Arguments of `warta export`.
@@ -335,8 +356,8 @@ mod tests {
         };
         assert_eq!(args.query, ["kim"]);
         assert_eq!(args.filters.tags, ["Korea Utara", "Rusia"]);
-        assert_eq!(args.limit, 10);
-        assert_eq!(args.format, OutputFormat::Table);
+        assert_eq!(args.limit, None);
+        assert_eq!(args.format, None);
         assert_eq!(args.options.sort, SortArg::Score);
     }
 

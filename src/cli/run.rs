@@ -12,7 +12,7 @@ use clap::Parser;
 
 use super::args::{
     AnalyzeArgs, Cli, Command, EntitiesArgs, ExportArgs, FilterArgs, IngestArgs, KindArg,
-    LanguageArg, QueryArgs, RankArg, ReindexArgs, ReportFormat, SearchArgs, SortArg,
+    LanguageArg, QueryArgs, RankArg, ReindexArgs, ReportFormat, SearchArgs, SearchFormat, SortArg,
 };
 use super::progress::ProgressMonitor;
 use crate::analysis::{Analysis, Language};
@@ -23,9 +23,9 @@ use crate::ingest::{
     reindex,
 };
 use crate::output::{
-    DEFAULT_EXPORT_FIELDS, HitWriter, OutputFormat, SEARCH_FIELDS, TableStyle, WordStyle,
-    write_article, write_entity_counts, write_extracted, write_ingest_report, write_stats,
-    write_tags, write_word,
+    BatchFormat, DEFAULT_EXPORT_FIELDS, HitWriter, OutputFormat, SEARCH_FIELDS, TableStyle,
+    WordStyle, parse_batch_line, write_article, write_batch_hits, write_entity_counts,
+    write_extracted, write_ingest_report, write_stats, write_tags, write_word,
 };
 use crate::search::{Filters, Operator, QueryPlan, Rank, SortOrder, entity_counts, export, search};
 
@@ -35,6 +35,11 @@ const DEFAULT_INDEX: &str = "index";
 const DEFAULT_CORPUS: &str = "corpus";
 /// Environment variable naming the index folder.
 const INDEX_ENV: &str = "WARTA_INDEX";
+
+/// Hits shown by `search` unless `--limit` says otherwise.
+const DEFAULT_LIMIT: usize = 10;
+/// Hits written per query by `search --batch`, as evaluation tools expect.
+const DEFAULT_BATCH_LIMIT: usize = 100;
 
 /// Exit code: something matched, or the command completed.
 const EXIT_OK: u8 = 0;
@@ -237,8 +242,18 @@ fn table_style() -> TableStyle {
 
 fn run_search(location: &IndexLocation, args: &SearchArgs) -> Result<u8> {
     let archive = open_for_search(location)?;
+    if let Some(batch) = &args.batch {
+        return run_batch(&archive, batch, args);
+    }
+    let format = match args.format.unwrap_or(SearchFormat::Table) {
+        SearchFormat::Table => OutputFormat::Table,
+        SearchFormat::Json => OutputFormat::Json,
+        SearchFormat::Jsonl => OutputFormat::Jsonl,
+        SearchFormat::Csv => OutputFormat::Csv,
+        SearchFormat::Trec => anyhow::bail!("--format trec needs --batch FILE"),
+    };
     let plan = QueryPlan {
-        limit: args.limit,
+        limit: args.limit.unwrap_or(DEFAULT_LIMIT),
         offset: args.offset,
         ..plan(&args.query, &args.filters, &args.options)
     };
@@ -246,7 +261,7 @@ fn run_search(location: &IndexLocation, args: &SearchArgs) -> Result<u8> {
     for warning in &results.warnings {
         eprintln!("warta: {}", crate::output::sanitize(warning));
     }
-    let mut writer = HitWriter::new(stdout(), args.format, SEARCH_FIELDS, table_style());
+    let mut writer = HitWriter::new(stdout(), format, SEARCH_FIELDS, table_style());
     writer.start(Some(results.total), &plan.text)?;
     for hit in &results.hits {
         writer.write(hit)?;
@@ -257,6 +272,61 @@ fn run_search(location: &IndexLocation, args: &SearchArgs) -> Result<u8> {
     } else {
         EXIT_NO_MATCH
     })
+}
+
+/// Runs every query of a batch file over the one opened index, writing all
+/// hits as JSON Lines or a TREC run, and each query's in-process time.
+fn run_batch(archive: &Archive, batch: &Path, args: &SearchArgs) -> Result<u8> {
+    let format = match args.format.unwrap_or(SearchFormat::Jsonl) {
+        SearchFormat::Jsonl => BatchFormat::Jsonl,
+        SearchFormat::Trec => BatchFormat::Trec,
+        _ => anyhow::bail!("--batch writes --format jsonl or trec"),
+    };
+    let queries = File::open(batch).with_context(|| format!("cannot read {}", batch.display()))?;
+    let mut latency = match &args.latency {
+        Some(path) => {
+            Some(BufWriter::new(File::create(path).with_context(|| {
+                format!("cannot create {}", path.display())
+            })?))
+        }
+        None => None,
+    };
+    let template = QueryPlan {
+        limit: args.limit.unwrap_or(DEFAULT_BATCH_LIMIT),
+        offset: args.offset,
+        with_snippets: false,
+        ..plan(&[], &args.filters, &args.options)
+    };
+    let mut out = stdout();
+    let mut matched = false;
+    for (index, line) in io::BufReader::new(queries).lines().enumerate() {
+        let line = line.with_context(|| format!("cannot read {}", batch.display()))?;
+        let Some((qid, text)) = parse_batch_line(&line, index + 1) else {
+            continue;
+        };
+        let plan = QueryPlan {
+            text,
+            ..template.clone()
+        };
+        let started = Instant::now();
+        let results = search(archive, &plan);
+        let elapsed = started.elapsed();
+        match results {
+            Ok(results) => {
+                matched |= results.total > 0;
+                write_batch_hits(&mut out, &qid, &results.hits, format)?;
+            }
+            Err(err) => eprintln!("warta: query {}: {}", crate::output::sanitize(&qid), err),
+        }
+        if let Some(latency) = &mut latency {
+            writeln!(latency, "{qid}\t{:.3}", elapsed.as_secs_f64() * 1000.0)?;
+        }
+    }
+    out.flush()?;
+    if let Some(mut latency) = latency {
+        latency.flush()?;
+    }
+    Ok(if matched { EXIT_OK } else { EXIT_NO_MATCH })
 }
 
 fn run_export(location: &IndexLocation, args: &ExportArgs) -> Result<u8> {
@@ -320,7 +390,7 @@ fn run_delete(index: &Path, ids: &[String]) -> Result<u8> {
     let mut writer = ArchiveWriter::new(&archive, 50_000_000)?;
     let mut deleted = 0;
     for id in ids {
-        if writer.contains_id(id)? {
+        if writer.snapshot().contains_id(id)? {
             writer.remove_id(id);
             deleted += 1;
         } else {

@@ -5,11 +5,19 @@
 //! old articles before its new ones are written, so an edited file never leaves
 //! stale records behind. Commits happen at file boundaries only, so a crash
 //! never leaves half a file committed under its new hash.
+//!
+//! Three stages run at once: a reading thread hashes, parses and enriches
+//! (language, entities) each file and sends what it found, in file order,
+//! through a bounded channel; the calling thread applies it to the index
+//! writer; tantivy's indexing threads analyse and index. When the writer falls
+//! behind, the channel fills and the reader waits: memory stays bounded
+//! whatever the input size.
 
 use std::collections::HashSet;
 use std::fs::File;
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 
 use xxhash_rust::xxh3::{Xxh3, xxh3_64};
 
@@ -17,7 +25,7 @@ use super::read::{Format, ReadEvent, read_file};
 use super::report::IngestReport;
 use super::walk::{FoundFile, walk};
 use crate::analysis::detect_language;
-use crate::archive::{Archive, ArchiveError, ArchiveWriter};
+use crate::archive::{Archive, ArchiveError, ArchiveWriter, Snapshot};
 use crate::article::Article;
 use crate::entities::EntityExtractor;
 
@@ -78,6 +86,35 @@ pub enum IngestError {
     Archive(#[from] ArchiveError),
 }
 
+/// Messages the reading thread sends per file, in order, to the writing thread.
+enum Step {
+    /// A new file: `key` identifies it across runs; `replaces` is true when
+    /// articles of an older version are in the index.
+    File { key: String, replaces: bool },
+    /// The file's content is unchanged: its `count` articles stay.
+    Unchanged { count: u64 },
+    /// The file is not an article format, or empty or binary (with a warning).
+    Skipped { warning: Option<String> },
+    /// One article to write under `id`.
+    Article {
+        article: Box<Article>,
+        id: String,
+        hash: String,
+    },
+    /// A warning line.
+    Warning(String),
+    /// A record or a whole file that could not be read (`is_file` for the latter).
+    Failure { line: String, is_file: bool },
+    /// The file is done.
+    Done { size: u64 },
+    /// The index could not answer; ingest stops.
+    Fatal(ArchiveError),
+}
+
+/// Messages in flight between the reader and the writer: enough to keep both
+/// busy, few enough to bound memory (an article is a few kilobytes).
+const CHANNEL_CAPACITY: usize = 1_024;
+
 /// Ingests the files under `roots` into `archive` and returns the run's report.
 pub fn ingest(
     archive: &Archive,
@@ -99,10 +136,6 @@ pub fn ingest(
         report.add_failure(line);
     }
     let mut writer = ArchiveWriter::new(archive, options.writer_memory)?;
-    let warn = |line: String, report: &mut IngestReport, monitor: &mut dyn IngestMonitor| {
-        report.warnings += 1;
-        monitor.warning(&line);
-    };
     let mut walk_warnings = Vec::new();
     let files = walk(
         roots,
@@ -111,32 +144,17 @@ pub fn ingest(
         &mut |line| walk_warnings.push(line),
     );
     for line in walk_warnings {
-        warn(line, &mut report, monitor);
+        report.warnings += 1;
+        monitor.warning(&line);
     }
     monitor.started(files.len() as u64, files.iter().map(|file| file.size).sum());
 
-    let extractor = EntityExtractor::new();
-    let mut seen_paths = HashSet::new();
-    let mut pending = 0u64;
-    for file in &files {
-        report.files_seen += 1;
-        let key = absolute_key(&file.path);
-        seen_paths.insert(key.clone());
-        let written = ingest_file(
-            &mut writer,
-            &extractor,
-            file,
-            &key,
-            &mut report,
-            &mut |line, report| warn(line, report, monitor),
-        )?;
-        pending += written;
-        if pending >= options.commit_every {
-            writer.commit()?;
-            pending = 0;
-        }
-        monitor.file_done(file.size);
-    }
+    let snapshot = writer.snapshot().clone();
+    let (sender, receiver) = sync_channel(CHANNEL_CAPACITY);
+    let seen_paths = std::thread::scope(|scope| {
+        scope.spawn(|| read_files(&files, &snapshot, sender));
+        write_steps(&mut writer, receiver, options, &mut report, monitor)
+    })?;
     if options.prune {
         prune(&mut writer, roots, &seen_paths, &mut report)?;
     }
@@ -144,80 +162,178 @@ pub fn ingest(
     Ok(report)
 }
 
-/// Reads one file into the writer; returns how many articles it wrote.
-fn ingest_file(
-    writer: &mut ArchiveWriter,
-    extractor: &EntityExtractor,
+/// The reading thread: turns each file into [`Step`]s. Stops early when the
+/// writer has gone (it failed) or the index cannot answer.
+fn read_files(files: &[FoundFile], snapshot: &Snapshot, sender: SyncSender<Step>) {
+    let extractor = EntityExtractor::new();
+    for file in files {
+        let mut send = |step: Step| sender.send(step).is_ok();
+        if let Err(err) = read_one_file(file, snapshot, &extractor, &mut send) {
+            let _ = sender.send(Step::Fatal(err));
+            return;
+        }
+        if !send(Step::Done { size: file.size }) {
+            return;
+        }
+    }
+}
+
+/// Sends the steps of one file.
+fn read_one_file(
     file: &FoundFile,
-    key: &str,
-    report: &mut IngestReport,
-    warn: &mut dyn FnMut(String, &mut IngestReport),
-) -> Result<u64, ArchiveError> {
+    snapshot: &Snapshot,
+    extractor: &EntityExtractor,
+    send: &mut dyn FnMut(Step) -> bool,
+) -> Result<(), ArchiveError> {
     let display = file.path.display().to_string();
+    let key = absolute_key(&file.path);
     let Some(format) = Format::from_path(&file.path) else {
-        report.files_skipped += 1;
-        return Ok(0);
+        send(Step::File {
+            key,
+            replaces: false,
+        });
+        send(Step::Skipped { warning: None });
+        return Ok(());
     };
     let hash = match hash_file(&file.path) {
         Ok(hash) => hash,
         Err(err) => {
-            report.files_failed += 1;
-            report.add_failure(format!("{display}: cannot read: {err}"));
-            return Ok(0);
+            send(Step::File {
+                key,
+                replaces: false,
+            });
+            send(Step::Failure {
+                line: format!("{display}: cannot read: {err}"),
+                is_file: true,
+            });
+            return Ok(());
         }
     };
-    let known_hash = writer.file_hash(key)?;
+    let known_hash = snapshot.file_hash(&key)?;
     if known_hash.as_deref() == Some(hash.as_str()) {
-        report.files_unchanged += 1;
-        report.unchanged += writer.count_file(key)?;
-        return Ok(0);
+        let count = snapshot.count_file(&key)?;
+        send(Step::File {
+            key,
+            replaces: false,
+        });
+        send(Step::Unchanged { count });
+        return Ok(());
     }
-    if known_hash.is_some() {
-        writer.remove_file(key);
-    }
-    let relative = relative_name(&file.path, &file.root);
-    let mut written = 0u64;
-    let mut failure: Option<ArchiveError> = None;
-    let result = read_file(&file.path, format, &mut |event| match event {
-        ReadEvent::Article {
-            position,
-            mut article,
-            ..
-        } => {
-            if failure.is_some() {
-                return;
-            }
-            enrich(&mut article, extractor);
-            let id = article_id(&article, &relative, position);
-            match write_article(writer, &article, &id, key, &hash) {
-                Ok(true) => report.updated += 1,
-                Ok(false) => report.added += 1,
-                Err(err) => failure = Some(err),
-            }
-            written += 1;
-        }
-        ReadEvent::Warning { line, message } => {
-            warn(located(&display, line, &message), report);
-        }
-        ReadEvent::Failed(err) => {
-            report.failed += 1;
-            report.add_failure(located(&display, err.line, &err.kind.to_string()));
-        }
+    send(Step::File {
+        key,
+        replaces: known_hash.is_some(),
     });
-    if let Some(err) = failure {
-        return Err(err);
-    }
+    let relative = relative_name(&file.path, &file.root);
+    let mut is_open = true;
+    let result = read_file(&file.path, format, &mut |event| {
+        if !is_open {
+            return;
+        }
+        let step = match event {
+            ReadEvent::Article {
+                position,
+                mut article,
+                ..
+            } => {
+                enrich(&mut article, extractor);
+                let id = article_id(&article, &relative, position);
+                Step::Article {
+                    article: Box::new(article),
+                    id,
+                    hash: hash.clone(),
+                }
+            }
+            ReadEvent::Warning { line, message } => {
+                Step::Warning(located(&display, line, &message))
+            }
+            ReadEvent::Failed(err) => Step::Failure {
+                line: located(&display, err.line, &err.kind.to_string()),
+                is_file: false,
+            },
+        };
+        is_open = send(step);
+    });
     if let Err(err) = result {
         let line = located(&display, err.line, &err.kind.to_string());
         if err.kind.is_skip() {
-            report.files_skipped += 1;
-            warn(line, report);
+            send(Step::Skipped {
+                warning: Some(line),
+            });
         } else {
-            report.files_failed += 1;
-            report.add_failure(line);
+            send(Step::Failure {
+                line,
+                is_file: true,
+            });
         }
     }
-    Ok(written)
+    Ok(())
+}
+
+/// The writing side: applies the steps to the index, counts them, commits at
+/// file boundaries. Returns the keys of every file seen (for pruning).
+fn write_steps(
+    writer: &mut ArchiveWriter,
+    receiver: Receiver<Step>,
+    options: &IngestOptions,
+    report: &mut IngestReport,
+    monitor: &mut dyn IngestMonitor,
+) -> Result<HashSet<String>, ArchiveError> {
+    let mut seen_paths = HashSet::new();
+    let mut current_key = String::new();
+    let mut pending = 0u64;
+    for step in receiver {
+        match step {
+            Step::File { key, replaces } => {
+                report.files_seen += 1;
+                if replaces {
+                    writer.remove_file(&key);
+                }
+                seen_paths.insert(key.clone());
+                current_key = key;
+            }
+            Step::Unchanged { count } => {
+                report.files_unchanged += 1;
+                report.unchanged += count;
+            }
+            Step::Skipped { warning } => {
+                report.files_skipped += 1;
+                if let Some(line) = warning {
+                    report.warnings += 1;
+                    monitor.warning(&line);
+                }
+            }
+            Step::Article { article, id, hash } => {
+                if writer.snapshot().contains_id(&id)? {
+                    report.updated += 1;
+                } else {
+                    report.added += 1;
+                }
+                writer.upsert(&article, &id, &current_key, &hash)?;
+                pending += 1;
+            }
+            Step::Warning(line) => {
+                report.warnings += 1;
+                monitor.warning(&line);
+            }
+            Step::Failure { line, is_file } => {
+                if is_file {
+                    report.files_failed += 1;
+                } else {
+                    report.failed += 1;
+                }
+                report.add_failure(line);
+            }
+            Step::Done { size } => {
+                if pending >= options.commit_every {
+                    writer.commit()?;
+                    pending = 0;
+                }
+                monitor.file_done(size);
+            }
+            Step::Fatal(err) => return Err(err),
+        }
+    }
+    Ok(seen_paths)
 }
 
 /// Adds what is derived from the text rather than read: the language and
@@ -225,19 +341,6 @@ fn ingest_file(
 pub fn enrich(article: &mut Article, extractor: &EntityExtractor) {
     article.language = detect_language(&article.title, &article.body);
     article.entities = extractor.extract(&article.title, &article.body);
-}
-
-/// Writes one article; returns true when it replaced an existing one.
-fn write_article(
-    writer: &mut ArchiveWriter,
-    article: &Article,
-    id: &str,
-    key: &str,
-    hash: &str,
-) -> Result<bool, ArchiveError> {
-    let existed = writer.contains_id(id)?;
-    writer.upsert(article, id, key, hash)?;
-    Ok(existed)
 }
 
 /// Removes the articles of files under `roots` that no longer exist.
@@ -248,12 +351,12 @@ fn prune(
     report: &mut IngestReport,
 ) -> Result<(), ArchiveError> {
     let roots: Vec<String> = roots.iter().map(|root| absolute_key(root)).collect();
-    for path in writer.indexed_paths()? {
+    for path in writer.snapshot().indexed_paths()? {
         let is_under_root = roots
             .iter()
             .any(|root| Path::new(&path).starts_with(Path::new(root)));
         if is_under_root && !seen.contains(&path) && !Path::new(&path).exists() {
-            report.pruned += writer.count_file(&path)?;
+            report.pruned += writer.snapshot().count_file(&path)?;
             writer.remove_file(&path);
         }
     }

@@ -6,6 +6,7 @@
 //! nothing here prints on its own.
 
 mod article;
+mod batch;
 mod entity;
 mod fields;
 mod hits;
@@ -17,6 +18,7 @@ mod table;
 mod words;
 
 pub use article::{write_article, write_extracted};
+pub use batch::{BatchFormat, parse_batch_line, write_batch_hits};
 pub use entity::{EntityRecord, describe_entities, entity_records, write_entity_counts};
 pub use fields::{DEFAULT_EXPORT_FIELDS, HitField, SEARCH_FIELDS};
 pub use hits::{HitWriter, OutputFormat};

@@ -80,6 +80,8 @@ pub struct QueryPlan {
     pub limit: usize,
     /// Number of best hits to skip (search only).
     pub offset: usize,
+    /// Cut a highlighted snippet for each hit (search only); batch runs skip it.
+    pub with_snippets: bool,
 }
 
 impl Default for QueryPlan {
@@ -92,6 +94,7 @@ impl Default for QueryPlan {
             sort: SortOrder::Score,
             limit: 10,
             offset: 0,
+            with_snippets: true,
         }
     }
 }

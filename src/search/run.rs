@@ -5,7 +5,7 @@ use tantivy::TantivyDocument;
 use super::build::build_query;
 use super::collect::{AllHits, sort_hits, top_hits};
 use super::snippet::SnippetMaker;
-use super::{Hit, QueryError, QueryPlan};
+use super::{Hit, QueryError, QueryPlan, Snippet};
 use crate::archive::{Archive, StoredArticle};
 
 /// A page of hits and the total number of matching articles.
@@ -24,7 +24,11 @@ pub fn search(archive: &Archive, plan: &QueryPlan) -> Result<SearchResults, Quer
     let searcher = archive.reader()?.searcher();
     let built = build_query(archive, &searcher, plan)?;
     let (total, page) = top_hits(&searcher, &*built.query, plan.sort, plan.limit, plan.offset)?;
-    let snippets = SnippetMaker::new(&searcher, &*built.query, archive.fields())?;
+    let snippets = if plan.with_snippets {
+        SnippetMaker::new(&searcher, &*built.query, archive.fields())?
+    } else {
+        SnippetMaker::opening_only()
+    };
     let mut hits = Vec::with_capacity(page.len());
     for (index, (score, address)) in page.into_iter().enumerate() {
         let doc: TantivyDocument = searcher.doc(address)?;
@@ -32,7 +36,11 @@ pub fn search(archive: &Archive, plan: &QueryPlan) -> Result<SearchResults, Quer
         hits.push(Hit {
             rank: plan.offset + index + 1,
             score,
-            snippet: snippets.snippet(&article.body, article.language),
+            snippet: if plan.with_snippets {
+                snippets.snippet(&article.body, article.language)
+            } else {
+                Snippet::default()
+            },
             article,
         });
     }
