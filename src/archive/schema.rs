@@ -4,10 +4,20 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
+use tantivy::IndexSettings;
+use tantivy::store::{Compressor, ZstdCompressor};
+
 use crate::analysis::{ENGLISH_ANALYZER, INDONESIAN_ANALYZER, KEYWORD_ANALYZER, SURFACE_ANALYZER};
 
 /// Version of the schema below; bump it whenever a field changes.
 pub const SCHEMA_VERSION: u32 = 3;
+
+/// zstd level of the article store: 3 is zstd's default, fast to compress.
+const STORE_COMPRESSION_LEVEL: i32 = 3;
+
+/// Bytes of articles compressed together: larger blocks compress better but
+/// make fetching one article (search, export) decompress more.
+const STORE_BLOCK_BYTES: usize = 32 * 1024;
 
 /// Handles of every field of the schema.
 #[derive(Clone, Debug)]
@@ -112,6 +122,19 @@ impl Fields {
             file_hash: builder.add_text_field("file_hash", STORED),
         };
         (builder.build(), fields)
+    }
+
+    /// Returns the settings of a new index: the article store is compressed with
+    /// zstd, which makes stored text about half the size lz4 does, at a small
+    /// cost at ingest (on tantivy's dedicated store thread).
+    pub fn index_settings() -> IndexSettings {
+        IndexSettings {
+            docstore_compression: Compressor::Zstd(ZstdCompressor {
+                compression_level: Some(STORE_COMPRESSION_LEVEL),
+            }),
+            docstore_blocksize: STORE_BLOCK_BYTES,
+            ..IndexSettings::default()
+        }
     }
 
     /// Looks the field handles up in an existing index's schema.
