@@ -38,7 +38,7 @@ use warta::ingest::DEFAULT_WRITER_MEMORY;
 #[path = "bench_common/mod.rs"]
 mod bench_common;
 
-use bench_common::{median, read_corpus};
+use bench_common::{cpu_seconds, median, read_corpus};
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -63,9 +63,16 @@ fn main() -> anyhow::Result<()> {
     let (mut plain, mut warta, mut add_only, mut detect) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut no_positions = Vec::new();
+    let (mut plain_cpu, mut warta_cpu) = (Vec::new(), Vec::new());
     for run in 1..=runs {
+        let cpu = cpu_seconds();
         plain.push(index_plain(&articles, threads)?);
+        let cpu_between = cpu_seconds();
         warta.push(index_warta(&mut articles)?);
+        if let (Some(start), Some(between), Some(end)) = (cpu, cpu_between, cpu_seconds()) {
+            plain_cpu.push(between - start);
+            warta_cpu.push(end - between);
+        }
         add_only.push(index_warta_add_only(&articles)?);
         no_positions.push(index_without_stem_positions(&articles, &analysis, threads)?);
         let start = Instant::now();
@@ -89,6 +96,16 @@ fn main() -> anyhow::Result<()> {
         "| index cost ratio warta / plain (target <= 1.5) | {:.2} |",
         warta_median / plain_median
     );
+    if !plain_cpu.is_empty() {
+        let (plain_cpu, warta_cpu) = (median(&mut plain_cpu), median(&mut warta_cpu));
+        println!(
+            "| index CPU time (all threads), plain / warta, median | {plain_cpu:.2} s / {warta_cpu:.2} s |"
+        );
+        println!(
+            "| index CPU time ratio warta / plain | {:.2} |",
+            warta_cpu / plain_cpu
+        );
+    }
     println!(
         "| of which: warta documents added without delete by id, median | {:.2} s |",
         median(&mut add_only)

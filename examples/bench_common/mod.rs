@@ -86,3 +86,17 @@ pub fn median(values: &mut [f64]) -> f64 {
     values.sort_by(f64::total_cmp);
     values[values.len() / 2]
 }
+
+/// CPU time (user + system, all threads) this process has used so far, in seconds,
+/// from `/proc/self/stat`; `None` where that file does not exist. Unlike wall time, it
+/// barely moves when other processes share the cores.
+pub fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which is in parentheses and may hold spaces);
+    // utime and stime are fields 14 and 15 of the line, in clock ticks (100 per second).
+    let after_name = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    let user: f64 = fields.get(11)?.parse().ok()?;
+    let system: f64 = fields.get(12)?.parse().ok()?;
+    Some((user + system) / 100.0)
+}

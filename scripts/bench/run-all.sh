@@ -120,7 +120,7 @@ for step in "${STEPS[@]}"; do
         row "A3 search latency p99" "$(grep '^p99' "$BENCH/latency.txt" | cut -f2)" "$cmd"
         ;;
     cost)
-        "$TARGET/release/examples/analysis_cost" "$CORPUS" | tee "$BENCH/cost.txt" >&2
+        "$TARGET/release/examples/analysis_cost" "$CORPUS" "$RUNS" | tee "$BENCH/cost.txt" >&2
         cmd="cargo run --release --example analysis_cost -- \$SHARED/corpus"
         grep '^|' "$BENCH/cost.txt" | while IFS='|' read -r _ name value _; do
             row "B1 $(echo "$name" | xargs)" "$(echo "$value" | xargs)" "$cmd"
