@@ -1,7 +1,7 @@
 //! Measures extraction speed over the news corpus (JSON Lines with `title` and `body`).
 //!
-//! Usage: `cargo run --release --example bench -- [CORPUS_DIR]` (defaults to
-//! `/work/shared/corpus`). Articles are loaded first; only `EntityExtractor::extract` is timed,
+//! Usage: `cargo run --release --example entity_speed -- [CORPUS_DIR]` (defaults to
+//! `../shared/corpus`). Articles are loaded first; only `EntityExtractor::extract` is timed,
 //! single-threaded. Prints MB/s of title+body text and articles/s, and the most frequent entities.
 
 use std::collections::HashMap;
@@ -11,7 +11,7 @@ use warta::entities::EntityExtractor;
 fn main() {
     let dir = std::env::args()
         .nth(1)
-        .unwrap_or_else(|| "/work/shared/corpus".to_string());
+        .unwrap_or_else(|| "../shared/corpus".to_string());
     let mut articles: Vec<(String, String)> = Vec::new();
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .expect("corpus dir")

@@ -3,7 +3,7 @@
 //! type per dataset.
 //!
 //! Usage: `cargo run --release --example ner_eval -- [NER_DIR] [--errors N]`
-//! (NER_DIR defaults to `/work/shared/lang/ner`). Each sentence is rebuilt from its tokens joined
+//! (NER_DIR defaults to `../shared/lang/ner`). Each sentence is rebuilt from its tokens joined
 //! by single spaces, run through `EntityExtractor::mentions`, and its spans are compared with the
 //! gold BIO spans (tags mapped to PER/LOC/ORG; other types dropped). The Gultom set is inline
 //! markup over raw text: the text is kept as written (no re-spacing) and the markup removed.
@@ -135,7 +135,7 @@ fn prf(c: Counts) -> (f64, f64, f64) {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let mut dir = "/work/shared/lang/ner".to_string();
+    let mut dir = "../shared/lang/ner".to_string();
     let mut errors = 0usize;
     let mut i = 0;
     while i < args.len() {
