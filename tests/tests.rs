@@ -4,6 +4,8 @@
 mod util;
 // Small articles written for the tests, in every input format.
 mod hay;
+// A tantivy directory that fails writes on demand (full disk, read-only).
+mod failing_dir;
 
 // Ingest: formats, incremental runs, pruning, the report.
 mod ingest;
@@ -19,3 +21,9 @@ mod commands;
 mod analysis;
 // Named entities: extract, --entity, hybrid ranking, entities.
 mod entities;
+// Crashes, concurrent readers and writers, full disks, old indexes.
+mod reliability;
+// Property tests: readers and the query parser on hostile input.
+mod fuzz;
+// Hostile files: huge lines, deep nesting, broken encodings, odd paths, loops.
+mod hostile;

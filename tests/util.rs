@@ -1,7 +1,7 @@
 //! Test helpers: a temporary workspace with its own index, and running warta in it.
 
 use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::process::{Child, Output, Stdio};
 
 use assert_cmd::Command;
 
@@ -119,5 +119,67 @@ impl Workspace {
         let mut all = vec!["search", "--format", "jsonl", "--limit", "100"];
         all.extend_from_slice(args);
         self.run(&all).ids()
+    }
+
+    /// Starts warta with `args` in the background, standard output discarded
+    /// and standard error captured, and returns the running process.
+    pub fn spawn(&self, args: &[&str]) -> Child {
+        std::process::Command::new(assert_cmd::cargo::cargo_bin("warta"))
+            .current_dir(self.path())
+            .env_remove("WARTA_INDEX")
+            .env("NO_COLOR", "1")
+            .arg("--index")
+            .arg(self.index())
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("warta starts")
+    }
+
+    /// Returns the number of documents `warta stats` counts, or None when there
+    /// is no index yet; fails the test on any other error.
+    pub fn documents(&self) -> Option<u64> {
+        let run = self.run(&["stats", "--format", "json"]);
+        if run.code == 2 && run.stderr.starts_with("warta: no index in ") {
+            return None;
+        }
+        let run = run.expect_code(0);
+        let stats: serde_json::Value = serde_json::from_str(&run.stdout).expect("stats JSON");
+        Some(stats["documents"].as_u64().expect("a document count"))
+    }
+
+    /// Writes `files` JSON Lines files of `per_file` articles each into `folder`
+    /// and returns the folder. Article `n` of file `f` has the id `a-f-n`, and
+    /// every article mentions `banjir`.
+    pub fn write_generated(&self, folder: &str, files: usize, per_file: usize) -> PathBuf {
+        let body = "Pemerintah daerah menyalurkan bantuan pangan kepada warga terdampak banjir. "
+            .repeat(8);
+        for file in 0..files {
+            let mut content = String::new();
+            for n in 0..per_file {
+                content.push_str(&format!(
+                    "{{\"id\": \"a-{file}-{n}\", \"title\": \"Bantuan banjir {file} {n}\", \"body\": \"{body}\"}}\n"
+                ));
+            }
+            self.write(&format!("{folder}/f{file:04}.jsonl"), content);
+        }
+        self.path().join(folder)
+    }
+}
+
+/// Polls `ready` every 20 ms until it returns true or `timeout` passes; returns
+/// its last answer.
+pub fn poll(timeout: std::time::Duration, mut ready: impl FnMut() -> bool) -> bool {
+    let deadline = std::time::Instant::now() + timeout;
+    loop {
+        if ready() {
+            return true;
+        }
+        if std::time::Instant::now() >= deadline {
+            return false;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
     }
 }

@@ -8,6 +8,8 @@
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
+use tantivy::directory::error::OpenReadError;
+use tantivy::directory::{Directory, MmapDirectory};
 
 use super::ArchiveError;
 use crate::analysis::Analysis;
@@ -43,29 +45,51 @@ impl Metadata {
 
     /// Reads the metadata of the index in `dir`.
     pub fn read(dir: &Path) -> Result<Metadata, ArchiveError> {
+        Metadata::read_from(&open_folder(dir)?, dir)
+    }
+
+    /// Writes the metadata into `dir`, atomically (temporary file, synced, then renamed).
+    pub fn write(&self, dir: &Path) -> Result<(), ArchiveError> {
+        self.write_to(&open_folder(dir)?, dir)
+    }
+
+    /// Reads the metadata from `directory`, the index in `dir` (named in messages).
+    pub fn read_from(directory: &dyn Directory, dir: &Path) -> Result<Metadata, ArchiveError> {
         let path = dir.join(METADATA_FILE);
-        let text = std::fs::read_to_string(&path).map_err(|source| ArchiveError::Io {
-            path: path.clone(),
-            source,
-        })?;
-        serde_json::from_str(&text).map_err(|err| ArchiveError::Metadata {
+        let bytes = match directory.atomic_read(Path::new(METADATA_FILE)) {
+            Ok(bytes) => bytes,
+            Err(OpenReadError::FileDoesNotExist(_)) => {
+                return Err(ArchiveError::Metadata {
+                    path,
+                    message: "missing; this folder was not built by warta".into(),
+                });
+            }
+            Err(err) => return Err(ArchiveError::Tantivy(err.into())),
+        };
+        serde_json::from_slice(&bytes).map_err(|err| ArchiveError::Metadata {
             path,
             message: err.to_string(),
         })
     }
 
-    /// Writes the metadata into `dir`, atomically (temporary file, then rename).
-    pub fn write(&self, dir: &Path) -> Result<(), ArchiveError> {
+    /// Writes the metadata into `directory` with its `atomic_write`, so a crash
+    /// leaves the old file or the new one, never half of one. `dir` names the
+    /// index in messages.
+    pub fn write_to(&self, directory: &dyn Directory, dir: &Path) -> Result<(), ArchiveError> {
         let path = dir.join(METADATA_FILE);
-        let tmp = dir.join(format!("{METADATA_FILE}.tmp"));
         let text = serde_json::to_string_pretty(self).map_err(|err| ArchiveError::Metadata {
             path: path.clone(),
             message: err.to_string(),
         })?;
-        std::fs::write(&tmp, text)
-            .and_then(|()| std::fs::rename(&tmp, &path))
+        directory
+            .atomic_write(Path::new(METADATA_FILE), text.as_bytes())
             .map_err(|source| ArchiveError::Io { path, source })
     }
+}
+
+/// Opens the folder `dir` as a tantivy directory.
+fn open_folder(dir: &Path) -> Result<MmapDirectory, ArchiveError> {
+    MmapDirectory::open(dir).map_err(|err| ArchiveError::Tantivy(err.into()))
 }
 
 #[cfg(test)]

@@ -2,7 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use tantivy::directory::error::LockError;
+use tantivy::directory::error::{LockError, OpenReadError};
+use tantivy::directory::{Directory, MmapDirectory};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError};
 
 use super::metadata::Metadata;
@@ -30,7 +31,10 @@ impl Archive {
     /// Opens the index in `dir`, checking that it was built with this build's
     /// schema and analysis settings (including its own stopword list, if any).
     pub fn open(dir: &Path) -> Result<Archive, ArchiveError> {
-        Archive::open_checked(dir, None)
+        if !Archive::exists(dir) {
+            return Err(ArchiveError::Missing(dir.to_path_buf()));
+        }
+        Archive::open_checked(Box::new(mmap_directory(dir)?), dir, None)
     }
 
     /// Opens the index in `dir`, creating the folder and an empty index first
@@ -38,43 +42,65 @@ impl Archive {
     /// Indonesian list of a new index; for an existing index it must match the
     /// list the index was built with.
     pub fn open_or_create(dir: &Path, stopwords: Option<&str>) -> Result<Archive, ArchiveError> {
-        if Archive::exists(dir) {
-            return Archive::open_checked(dir, stopwords);
-        }
         std::fs::create_dir_all(dir).map_err(|source| ArchiveError::Io {
             path: dir.to_path_buf(),
             source,
         })?;
+        Archive::open_or_create_in(Box::new(mmap_directory(dir)?), dir, stopwords)
+    }
+
+    /// Like [`Archive::open_or_create`], on any tantivy `directory` (tests use
+    /// one that fails writes on demand, as a full disk would). Every file warta
+    /// itself writes (`warta.json`, the stopword list) goes through the
+    /// directory's `atomic_write`. `path` names the index in messages and is
+    /// what [`Archive::path`] returns.
+    ///
+    /// A new index gets its metadata before tantivy's `meta.json`: a process
+    /// killed in between leaves no index (the next run creates it again), never
+    /// an index without metadata.
+    pub fn open_or_create_in(
+        directory: Box<dyn Directory>,
+        path: &Path,
+        stopwords: Option<&str>,
+    ) -> Result<Archive, ArchiveError> {
+        if Index::exists(&*directory).map_err(TantivyError::from)? {
+            return Archive::open_checked(directory, path, stopwords);
+        }
         let analysis = Analysis::load(stopwords)?;
         if let Some(stopwords) = stopwords {
-            let path = dir.join(STOPWORDS_FILE);
-            std::fs::write(&path, stopwords).map_err(|source| ArchiveError::Io { path, source })?;
+            directory
+                .atomic_write(Path::new(STOPWORDS_FILE), stopwords.as_bytes())
+                .map_err(|source| ArchiveError::Io {
+                    path: path.join(STOPWORDS_FILE),
+                    source,
+                })?;
         }
+        Metadata::new(&analysis).write_to(&*directory, path)?;
         let (schema, _) = Fields::build_schema();
-        let index = Index::create_in_dir(dir, schema)?;
-        Metadata::new(&analysis).write(dir)?;
-        Archive::from_index(index, analysis, dir)
+        let index = Index::create(directory, schema, Fields::index_settings())?;
+        Archive::from_index(index, analysis, path)
     }
 
     /// Opens an existing index, comparing its metadata with the analysis it
     /// would get now (with `stopwords` when given, else the index's own list).
-    fn open_checked(dir: &Path, stopwords: Option<&str>) -> Result<Archive, ArchiveError> {
-        if !Archive::exists(dir) {
-            return Err(ArchiveError::Missing(dir.to_path_buf()));
-        }
-        let own_stopwords = Archive::own_stopwords(dir)?;
+    fn open_checked(
+        directory: Box<dyn Directory>,
+        path: &Path,
+        stopwords: Option<&str>,
+    ) -> Result<Archive, ArchiveError> {
+        let own_stopwords = read_stopwords(&*directory, path)?;
         let analysis = Analysis::load(stopwords.or(own_stopwords.as_deref()))?;
-        let found = Metadata::read(dir)?;
+        let found = Metadata::read_from(&*directory, path)?;
         let expected = Metadata::new(&analysis);
         if found != expected {
             return Err(ArchiveError::Incompatible {
-                path: dir.to_path_buf(),
+                path: path.to_path_buf(),
                 found: found.describe(),
                 expected: expected.describe(),
             });
         }
-        let index = Index::open_in_dir(dir)?;
-        Archive::from_index(index, analysis, dir)
+        let index = Index::open(directory)?;
+        Archive::from_index(index, analysis, path)
     }
 
     /// Opens the index in `dir` to read its stored articles, whatever analysis
@@ -86,6 +112,15 @@ impl Archive {
         let own_stopwords = Archive::own_stopwords(dir)?;
         let analysis = Analysis::load(own_stopwords.as_deref())?;
         let index = Index::open_in_dir(dir)?;
+        if let Err(TantivyError::FieldNotFound(field)) = Fields::from_schema(&index.schema()) {
+            let built_with = Metadata::read(dir)
+                .map(|found| format!("it was built with {} and ", found.describe()))
+                .unwrap_or_else(|_| "it ".to_owned());
+            return Err(ArchiveError::Unreadable {
+                path: dir.to_path_buf(),
+                message: format!("{built_with}has no field '{field}'"),
+            });
+        }
         Archive::from_index(index, analysis, dir)
     }
 
@@ -171,6 +206,26 @@ impl Archive {
                     .sum()
             })
             .unwrap_or(0)
+    }
+}
+
+/// Opens the folder `dir` as a tantivy directory.
+fn mmap_directory(dir: &Path) -> Result<MmapDirectory, ArchiveError> {
+    MmapDirectory::open(dir).map_err(|err| TantivyError::from(err).into())
+}
+
+/// Reads the index's own stopword list from `directory`, if it has one.
+fn read_stopwords(directory: &dyn Directory, dir: &Path) -> Result<Option<String>, ArchiveError> {
+    let path = dir.join(STOPWORDS_FILE);
+    match directory.atomic_read(Path::new(STOPWORDS_FILE)) {
+        Ok(bytes) => String::from_utf8(bytes)
+            .map(Some)
+            .map_err(|err| ArchiveError::Io {
+                path,
+                source: std::io::Error::new(std::io::ErrorKind::InvalidData, err),
+            }),
+        Err(OpenReadError::FileDoesNotExist(_)) => Ok(None),
+        Err(err) => Err(ArchiveError::Tantivy(err.into())),
     }
 }
 

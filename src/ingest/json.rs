@@ -404,6 +404,24 @@ impl<'de> Deserialize<'de> for Tags {
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Tags, E> {
                 Ok(Tags(split_tags(v)))
             }
+            // A lone number is one tag and a boolean or an object none, as in
+            // a list: an odd tags value never costs the article.
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Tags, E> {
+                Ok(Tags(vec![v.to_string()]))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Tags, E> {
+                Ok(Tags(vec![v.to_string()]))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Tags, E> {
+                Ok(Tags(vec![v.to_string()]))
+            }
+            fn visit_bool<E: de::Error>(self, _: bool) -> Result<Tags, E> {
+                Ok(Tags(Vec::new()))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Tags, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(Tags(Vec::new()))
+            }
             fn visit_unit<E: de::Error>(self) -> Result<Tags, E> {
                 Ok(Tags(Vec::new()))
             }
@@ -724,6 +742,16 @@ mod tests {
         assert!(c.warnings[0].1.contains("an object"), "{}", c.warnings[0].1);
         let c = json(r#"{"title":"T","date":1e300,"published":true}"#);
         assert_eq!(c.articles.len(), 1);
+        for (tags, expected) in [
+            ("false", vec![]),
+            ("2024", vec!["2024"]),
+            ("1.5", vec!["1.5"]),
+            (r#"{"a": [1]}"#, vec![]),
+        ] {
+            let c = json(&format!(r#"{{"title":"T","tags":{tags}}}"#));
+            assert!(c.failures.is_empty(), "{tags}: {:?}", c.failures);
+            assert_eq!(c.articles[0].2.tags, expected, "{tags}");
+        }
     }
 
     #[test]

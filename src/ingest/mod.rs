@@ -16,12 +16,15 @@ mod report;
 mod text;
 mod walk;
 
+pub use csv::read_csv;
+pub use json::{read_json, read_json_lines};
 pub use pipeline::{
     DEFAULT_COMMIT_EVERY, DEFAULT_WRITER_MEMORY, IngestError, IngestMonitor, IngestOptions,
     SilentMonitor, article_id, enrich, hash_file, ingest,
 };
 pub use read::{Format, ReadError, ReadErrorKind, ReadEvent, read_file};
-pub use record::{MAX_DERIVED_TITLE_CHARS, derive_title, normalize_tags};
+pub use record::{MAX_DERIVED_TITLE_CHARS, MAX_ID_BYTES, derive_title, normalize_tags};
 pub use reindex::{StopwordChoice, reindex};
 pub use report::IngestReport;
+pub use text::read_text;
 pub use walk::{FoundFile, walk};

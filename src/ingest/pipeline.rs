@@ -166,9 +166,18 @@ pub fn ingest(
 /// writer has gone (it failed) or the index cannot answer.
 fn read_files(files: &[FoundFile], snapshot: &Snapshot, sender: SyncSender<Step>) {
     let extractor = EntityExtractor::new();
+    let mut keys = HashSet::new();
     for file in files {
         let mut send = |step: Step| sender.send(step).is_ok();
-        if let Err(err) = read_one_file(file, snapshot, &extractor, &mut send) {
+        // A file reached twice (directly and through a followed link) is read once.
+        let key = absolute_key(&file.path);
+        if !keys.insert(key.clone()) {
+            if !send(Step::Done { size: file.size }) {
+                return;
+            }
+            continue;
+        }
+        if let Err(err) = read_one_file(file, key, snapshot, &extractor, &mut send) {
             let _ = sender.send(Step::Fatal(err));
             return;
         }
@@ -181,12 +190,12 @@ fn read_files(files: &[FoundFile], snapshot: &Snapshot, sender: SyncSender<Step>
 /// Sends the steps of one file.
 fn read_one_file(
     file: &FoundFile,
+    key: String,
     snapshot: &Snapshot,
     extractor: &EntityExtractor,
     send: &mut dyn FnMut(Step) -> bool,
 ) -> Result<(), ArchiveError> {
     let display = file.path.display().to_string();
-    let key = absolute_key(&file.path);
     let Some(format) = Format::from_path(&file.path) else {
         send(Step::File {
             key,

@@ -16,6 +16,13 @@ use crate::ingest::read::{ReadError, ReadErrorKind, ReadEvent};
 /// Longest derived title in characters, before the "…" is appended.
 pub const MAX_DERIVED_TITLE_CHARS: usize = 110;
 
+/// Longest id or URL kept, in bytes. Either may become the article's id, which
+/// the index holds as one term; tantivy silently leaves out terms over 65,530
+/// bytes, and an article without its id term could not be shown, deleted or
+/// replaced on re-ingest. Longer values are dropped with a warning, so the
+/// article falls back to the next id source.
+pub const MAX_ID_BYTES: usize = 8_192;
+
 /// An article field that a column or JSON key can map to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
@@ -203,9 +210,22 @@ impl RawRecord {
                 parsed
             }
         };
+        let mut short_enough = |value: Option<String>, name: &str| {
+            let value = value.map(trim_owned).filter(|s| !s.is_empty())?;
+            if value.len() > MAX_ID_BYTES {
+                sink(ReadEvent::Warning {
+                    line: Some(line),
+                    message: format!("{name} longer than {MAX_ID_BYTES} bytes, ignored"),
+                });
+                return None;
+            }
+            Some(value)
+        };
+        let id = short_enough(self.id, "id");
+        let url = short_enough(self.url, "url");
         let article = Article {
-            id: self.id.map(trim_owned).filter(|s| !s.is_empty()),
-            url: self.url.map(trim_owned).filter(|s| !s.is_empty()),
+            id,
+            url,
             source: self.source.map(trim_owned).filter(|s| !s.is_empty()),
             date,
             title,
@@ -439,6 +459,30 @@ mod tests {
         r.set_text(Field::Body, true, "  ".into());
         r.set_text(Field::Body, false, "real".into());
         assert_eq!(r.body.as_deref(), Some("real"));
+    }
+
+    #[test]
+    fn overlong_id_and_url_are_dropped_with_a_warning() {
+        let mut r = RawRecord::default();
+        r.set_text(Field::Id, true, "i".repeat(MAX_ID_BYTES + 1));
+        r.set_text(Field::Url, true, "u".repeat(MAX_ID_BYTES));
+        r.set_text(Field::Title, true, "Judul".into());
+        let mut events = Vec::new();
+        r.finish(7, 0, &mut |event| events.push(event));
+        let [
+            ReadEvent::Warning { line, message },
+            ReadEvent::Article { article, .. },
+        ] = &events[..]
+        else {
+            panic!("{events:?}");
+        };
+        assert_eq!(*line, Some(7));
+        assert_eq!(
+            message,
+            &format!("id longer than {MAX_ID_BYTES} bytes, ignored")
+        );
+        assert_eq!(article.id, None);
+        assert_eq!(article.url.as_ref().map(String::len), Some(MAX_ID_BYTES));
     }
 
     #[test]

@@ -107,5 +107,5 @@ pub enum ExportError {
     Query(#[from] QueryError),
     /// The output could not be written.
     #[error("cannot write hits: {0}")]
-    Write(#[source] std::io::Error),
+    Write(std::io::Error),
 }
