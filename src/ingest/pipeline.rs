@@ -312,12 +312,11 @@ fn write_steps(
                 }
             }
             Step::Article { article, id, hash } => {
-                if writer.snapshot().contains_id(&id)? {
+                if writer.upsert(&article, &id, &current_key, &hash)? {
                     report.updated += 1;
                 } else {
                     report.added += 1;
                 }
-                writer.upsert(&article, &id, &current_key, &hash)?;
                 pending += 1;
             }
             Step::Warning(line) => {
