@@ -8,7 +8,7 @@ use warta::archive::{Archive, ArchiveWriter};
 use warta::article::Article;
 use warta::entities::EntityExtractor;
 use warta::ingest::{ReadEvent, enrich, read_csv, read_json, read_json_lines, read_text};
-use warta::search::{Filters, Operator, QueryPlan, SortOrder, export, search};
+use warta::search::{ExportText, Filters, Operator, QueryPlan, SortOrder, export, search};
 
 /// A runner of `cases` cases that writes no regression files.
 fn runner(cases: u32) -> TestRunner {
@@ -287,7 +287,7 @@ fn query_like_text() -> impl Strategy<Value = String> {
 fn search_and_export(archive: &Archive, plan: &QueryPlan) -> Result<(), TestCaseError> {
     let results = search(archive, plan);
     let mut exported = 0usize;
-    let summary = export(archive, plan, true, &mut |_| {
+    let summary = export(archive, plan, ExportText::BodyAndSnippet, &mut |_| {
         exported += 1;
         Ok(())
     });

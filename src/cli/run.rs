@@ -23,11 +23,13 @@ use crate::ingest::{
     reindex,
 };
 use crate::output::{
-    BatchFormat, DEFAULT_EXPORT_FIELDS, HitWriter, OutputFormat, SEARCH_FIELDS, TableStyle,
-    WordStyle, parse_batch_line, write_article, write_batch_hits, write_entity_counts,
+    BatchFormat, DEFAULT_EXPORT_FIELDS, HitField, HitWriter, OutputFormat, SEARCH_FIELDS,
+    TableStyle, WordStyle, parse_batch_line, write_article, write_batch_hits, write_entity_counts,
     write_extracted, write_ingest_report, write_stats, write_tags, write_word,
 };
-use crate::search::{Filters, Operator, QueryPlan, Rank, SortOrder, entity_counts, export, search};
+use crate::search::{
+    ExportText, Filters, Operator, QueryPlan, Rank, SortOrder, entity_counts, export, search,
+};
 
 /// Default index folder, relative to the working directory.
 const DEFAULT_INDEX: &str = "index";
@@ -337,7 +339,13 @@ fn run_export(location: &IndexLocation, args: &ExportArgs) -> Result<u8> {
     } else {
         args.fields.clone()
     };
-    let with_snippets = fields.contains(&crate::output::HitField::Snippet);
+    let text = if fields.contains(&HitField::Snippet) {
+        ExportText::BodyAndSnippet
+    } else if fields.contains(&HitField::Body) {
+        ExportText::Body
+    } else {
+        ExportText::Omitted
+    };
     let out: Box<dyn Write> = match &args.output {
         Some(path) => Box::new(BufWriter::new(
             File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
@@ -351,7 +359,7 @@ fn run_export(location: &IndexLocation, args: &ExportArgs) -> Result<u8> {
         TableStyle::default(),
     );
     writer.start(None, &plan.text)?;
-    let summary = export(&archive, &plan, with_snippets, &mut |hit| writer.write(hit))?;
+    let summary = export(&archive, &plan, text, &mut |hit| writer.write(hit))?;
     writer.finish()?;
     for warning in &summary.warnings {
         eprintln!("warta: {}", crate::output::sanitize(warning));

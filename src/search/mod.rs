@@ -21,6 +21,6 @@ pub use entity_counts::{EntityCount, entity_counts};
 pub use error::QueryError;
 pub use hit::Hit;
 pub use plan::{Filters, Operator, QueryPlan, Rank, SortOrder};
-pub use run::{ExportError, ExportSummary, SearchResults, export, search};
+pub use run::{ExportError, ExportSummary, ExportText, SearchResults, export, search};
 pub use salience::SalienceQuery;
 pub use snippet::Snippet;
