@@ -24,7 +24,9 @@ mod tokenizer;
 pub use explain::WordAnalysis;
 pub use keyword::KeywordTokenizer;
 pub use language::{Language, detect_language};
-pub use settings::{Analysis, AnalysisError, DATA_ENV, MAX_TOKEN_BYTES, data_dirs};
+pub use settings::{
+    Analysis, AnalysisError, DATA_ENV, INDONESIAN_STOPWORDS, MAX_TOKEN_BYTES, data_dirs,
+};
 pub use stemmer::IndonesianStemFilter;
 pub use stopwords::{StopwordFilter, parse_stopwords};
 pub use tokenizer::WordTokenizer;

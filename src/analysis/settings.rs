@@ -25,8 +25,8 @@ use super::{
     WordTokenizer,
 };
 
-/// Default Indonesian stopwords (see the file's header).
-const INDONESIAN_STOPWORDS: &str = include_str!("../../data/stopwords-id.txt");
+/// Default Indonesian stopwords (see the file's header); `--add-stopwords` extends them.
+pub const INDONESIAN_STOPWORDS: &str = include_str!("../../data/stopwords-id.txt");
 /// English stopwords (see the file's header).
 const ENGLISH_STOPWORDS: &str = include_str!("../../data/stopwords-en.txt");
 /// Environment variable naming the folder of run-time data.

@@ -15,7 +15,7 @@ use super::args::{
     LanguageArg, QueryArgs, RankArg, ReindexArgs, ReportFormat, SearchArgs, SearchFormat, SortArg,
 };
 use super::progress::ProgressMonitor;
-use crate::analysis::{Analysis, Language};
+use crate::analysis::{Analysis, INDONESIAN_STOPWORDS, Language};
 use crate::archive::{Archive, ArchiveWriter};
 use crate::entities::{EntityExtractor, EntityKind};
 use crate::ingest::{
@@ -184,7 +184,7 @@ fn run_ingest(index: &Path, args: &IngestArgs) -> Result<u8> {
     };
     let stopwords = match (&args.stopwords, &args.add_stopwords) {
         (Some(path), _) => Some(read_text(path)?),
-        (None, Some(path)) => Some(format!("{}\n{}", DEFAULT_STOPWORDS, read_text(path)?)),
+        (None, Some(path)) => Some(format!("{}\n{}", INDONESIAN_STOPWORDS, read_text(path)?)),
         (None, None) => None,
     };
     let archive = Archive::open_or_create(index, stopwords.as_deref())
@@ -412,9 +412,6 @@ fn run_delete(index: &Path, ids: &[String]) -> Result<u8> {
     println!("deleted {deleted} of {} articles", ids.len());
     Ok(if deleted > 0 { EXIT_OK } else { EXIT_NO_MATCH })
 }
-
-/// The default Indonesian stopword list, which `--add-stopwords` extends.
-const DEFAULT_STOPWORDS: &str = include_str!("../../data/stopwords-id.txt");
 
 fn read_text(path: &Path) -> Result<String> {
     std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
