@@ -3,7 +3,7 @@
 use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
 use tantivy::schema::IndexRecordOption;
-use tantivy::{TantivyDocument, Term};
+use tantivy::{Searcher, TantivyDocument, Term};
 
 use super::{Archive, ArchiveError, StoredArticle};
 
@@ -11,20 +11,26 @@ use super::{Archive, ArchiveError, StoredArticle};
 /// needs one, a few spare cost little.
 const STORE_CACHE_BLOCKS: usize = 4;
 
+/// Returns the stored document of one live article holding `term`, if any.
+pub(super) fn first_document(
+    searcher: &Searcher,
+    term: Term,
+) -> Result<Option<TantivyDocument>, ArchiveError> {
+    let query = TermQuery::new(term, IndexRecordOption::Basic);
+    let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
+    match top.first() {
+        Some((_, address)) => Ok(Some(searcher.doc(*address)?)),
+        None => Ok(None),
+    }
+}
+
 impl Archive {
     /// Returns the stored article with `id`, if any.
     pub fn article(&self, id: &str) -> Result<Option<StoredArticle>, ArchiveError> {
         let searcher = self.reader()?.searcher();
-        let query = TermQuery::new(
-            Term::from_field_text(self.fields().id, id),
-            IndexRecordOption::Basic,
-        );
-        let top = searcher.search(&query, &TopDocs::with_limit(1).order_by_score())?;
-        let Some((_, address)) = top.first() else {
-            return Ok(None);
-        };
-        let doc: TantivyDocument = searcher.doc(*address)?;
-        Ok(Some(StoredArticle::from_document(self.fields(), &doc)))
+        let term = Term::from_field_text(self.fields().id, id);
+        Ok(first_document(&searcher, term)?
+            .map(|doc| StoredArticle::from_document(self.fields(), &doc)))
     }
 
     /// Calls `visit` with every live article of the last commit, in index order.

@@ -5,11 +5,10 @@
 
 use std::collections::BTreeSet;
 
-use tantivy::collector::TopDocs;
-use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocSet, Searcher, TERMINATED, TantivyDocument, Term};
+use tantivy::{DocSet, Searcher, TERMINATED, Term};
 
+use super::scan::first_document;
 use super::{ArchiveError, Fields};
 
 /// The index as of one commit, for incremental-ingest lookups.
@@ -51,17 +50,10 @@ impl Snapshot {
     /// articles is in the snapshot.
     pub fn file_hash(&self, path: &str) -> Result<Option<String>, ArchiveError> {
         let term = Term::from_field_text(self.fields.path, path);
-        let query = TermQuery::new(term, IndexRecordOption::Basic);
-        let top = self
-            .searcher
-            .search(&query, &TopDocs::with_limit(1).order_by_score())?;
-        let Some((_, address)) = top.first() else {
-            return Ok(None);
-        };
-        let doc: TantivyDocument = self.searcher.doc(*address)?;
-        Ok(doc
-            .get_first(self.fields.file_hash)
-            .and_then(|value| value.as_str().map(str::to_owned)))
+        Ok(first_document(&self.searcher, term)?.and_then(|doc| {
+            doc.get_first(self.fields.file_hash)
+                .and_then(|value| value.as_str().map(str::to_owned))
+        }))
     }
 
     /// Returns how many live articles of the file at `path` the snapshot holds.

@@ -4,8 +4,9 @@
 use std::collections::HashMap;
 
 use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::{DocSet, Searcher, TERMINATED, TantivyDocument, Term};
+use tantivy::{DocSet, Searcher, TERMINATED, Term};
 
+use super::scan::first_document;
 use super::{Archive, ArchiveError};
 
 /// A value of an exact-match field with the number of live articles having it.
@@ -133,18 +134,9 @@ impl Archive {
         field: Field,
         key: &str,
     ) -> Result<Option<String>, ArchiveError> {
-        let query = tantivy::query::TermQuery::new(
-            Term::from_field_text(field, key),
-            IndexRecordOption::Basic,
-        );
-        let top = searcher.search(
-            &query,
-            &tantivy::collector::TopDocs::with_limit(1).order_by_score(),
-        )?;
-        let Some((_, address)) = top.first() else {
+        let Some(doc) = first_document(searcher, Term::from_field_text(field, key))? else {
             return Ok(None);
         };
-        let doc: TantivyDocument = searcher.doc(*address)?;
         Ok(doc
             .get_all(field)
             .filter_map(|value| value.as_str())
