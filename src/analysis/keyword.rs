@@ -24,15 +24,7 @@ impl Tokenizer for KeywordTokenizer {
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> KeywordTokenStream<'a> {
         self.token.reset();
-        self.token.text.clear();
-        for word in text.split_whitespace() {
-            if !self.token.text.is_empty() {
-                self.token.text.push(' ');
-            }
-            self.token
-                .text
-                .extend(word.chars().flat_map(char::to_lowercase));
-        }
+        super::normalize_keyword_into(text, &mut self.token.text);
         self.token.position = 0;
         self.token.position_length = 1;
         self.token.offset_from = 0;

@@ -48,13 +48,20 @@ pub const KEYWORD_ANALYZER: &str = "warta_keyword";
 /// trimmed, inner white space collapsed. Used for filters given on the command line.
 pub fn normalize_keyword(value: &str) -> String {
     let mut out = String::with_capacity(value.len());
+    normalize_keyword_into(value, &mut out);
+    out
+}
+
+/// Writes the normalised form of `value` into `out` (cleared first), reusing
+/// its buffer: the keyword tokenizer calls this once per value.
+pub fn normalize_keyword_into(value: &str, out: &mut String) {
+    out.clear();
     for word in value.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
         }
         out.extend(word.chars().flat_map(char::to_lowercase));
     }
-    out
 }
 
 #[cfg(test)]
