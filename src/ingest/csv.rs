@@ -220,27 +220,12 @@ fn csv_error(err: csv::Error, line: Option<u64>) -> ReadError {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::Article;
     use crate::date::parse_date;
-
-    #[derive(Default)]
-    struct Collected {
-        articles: Vec<(u64, u64, Article)>,
-        warnings: Vec<(Option<u64>, String)>,
-        failures: Vec<ReadError>,
-    }
+    use crate::ingest::tests::{Collected, sink_into};
 
     fn csv(input: &[u8]) -> Result<Collected, ReadError> {
         let mut c = Collected::default();
-        read_csv(input, &mut |e| match e {
-            ReadEvent::Article {
-                line,
-                position,
-                article,
-            } => c.articles.push((line, position, article)),
-            ReadEvent::Warning { line, message } => c.warnings.push((line, message)),
-            ReadEvent::Failed(err) => c.failures.push(err),
-        })?;
+        read_csv(input, &mut sink_into(&mut c))?;
         Ok(c)
     }
 
@@ -293,7 +278,7 @@ mod tests {
 
     #[test]
     fn missing_columns() {
-        let err = csv(b"id,url,date\n1,u,2023-09-13\n").err().expect("fails");
+        let err = csv(b"id,url,date\n1,u,2023-09-13\n").expect_err("fails");
         assert!(matches!(err.kind, ReadErrorKind::MissingColumns(_)));
         let msg = err.to_string();
         assert!(

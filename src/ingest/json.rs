@@ -539,27 +539,8 @@ impl<'de> Deserialize<'de> for DateValue {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::article::Article;
     use crate::date::parse_date;
-
-    #[derive(Debug, Default)]
-    struct Collected {
-        articles: Vec<(u64, u64, Article)>,
-        warnings: Vec<(Option<u64>, String)>,
-        failures: Vec<ReadError>,
-    }
-
-    fn sink_into(c: &mut Collected) -> impl FnMut(ReadEvent) + '_ {
-        |e| match e {
-            ReadEvent::Article {
-                line,
-                position,
-                article,
-            } => c.articles.push((line, position, article)),
-            ReadEvent::Warning { line, message } => c.warnings.push((line, message)),
-            ReadEvent::Failed(err) => c.failures.push(err),
-        }
-    }
+    use crate::ingest::tests::{Collected, sink_into};
 
     fn json(content: &str) -> Collected {
         let mut c = Collected::default();

@@ -28,3 +28,33 @@ pub use reindex::{StopwordChoice, reindex};
 pub use report::IngestReport;
 pub use text::read_text;
 pub use walk::{FoundFile, walk};
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::{ReadError, ReadEvent};
+    use crate::article::Article;
+
+    /// Everything a reader reported, for the readers' unit tests.
+    #[derive(Debug, Default)]
+    pub struct Collected {
+        /// `(line, position, article)` per article.
+        pub articles: Vec<(u64, u64, Article)>,
+        /// `(line, message)` per warning.
+        pub warnings: Vec<(Option<u64>, String)>,
+        /// Records that failed.
+        pub failures: Vec<ReadError>,
+    }
+
+    /// Returns a sink that files each event into `collected`.
+    pub fn sink_into(collected: &mut Collected) -> impl FnMut(ReadEvent) + '_ {
+        |event| match event {
+            ReadEvent::Article {
+                line,
+                position,
+                article,
+            } => collected.articles.push((line, position, article)),
+            ReadEvent::Warning { line, message } => collected.warnings.push((line, message)),
+            ReadEvent::Failed(err) => collected.failures.push(err),
+        }
+    }
+}
