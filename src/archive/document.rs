@@ -16,23 +16,13 @@ pub fn day_number(date: NaiveDate) -> i64 {
     i64::from(date.year()) * 10_000 + i64::from(date.month()) * 100 + i64::from(date.day())
 }
 
-/// Shortest first or last name indexed on its own for a person.
-const MIN_SHORT_NAME_CHARS: usize = 3;
-
 /// Returns the names an entity's mentions are counted under: its canonical
-/// name, and for a person of several words also the first and the last word
-/// (`Vladimir Putin` counts under `putin` too), so a query naming a person by
-/// one name scores their centrality without a dictionary lookup.
+/// name and, for a person, the short names (`Vladimir Putin` counts under
+/// `putin` too), so a query naming a person by one name scores their
+/// centrality without a dictionary lookup.
 fn mention_names(entity: &Entity) -> Vec<&str> {
     let mut names = vec![entity.name.as_str()];
-    let words: Vec<&str> = entity.name.split_whitespace().collect();
-    if entity.kind == EntityKind::Person && words.len() > 1 {
-        for word in [words[0], words[words.len() - 1]] {
-            if word.chars().count() >= MIN_SHORT_NAME_CHARS && !names.contains(&word) {
-                names.push(word);
-            }
-        }
-    }
+    names.extend(entity.short_names());
     names
 }
 

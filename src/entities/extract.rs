@@ -55,6 +55,27 @@ pub struct Entity {
     pub count: u32,
 }
 
+/// Shortest first or last name that stands for a person on its own.
+const MIN_SHORT_NAME_CHARS: usize = 3;
+
+impl Entity {
+    /// Returns the one-word names a person of several words is also called by:
+    /// the first and the last word (`Vladimir`, `Putin`), each at least three
+    /// characters. Other kinds, and one-word names, have none.
+    pub fn short_names(&self) -> Vec<&str> {
+        let words: Vec<&str> = self.name.split_whitespace().collect();
+        let mut names = Vec::new();
+        if self.kind == EntityKind::Person && words.len() > 1 {
+            for word in [words[0], words[words.len() - 1]] {
+                if word.chars().count() >= MIN_SHORT_NAME_CHARS && !names.contains(&word) {
+                    names.push(word);
+                }
+            }
+        }
+        names
+    }
+}
+
 /// One mention in a text: byte span of the surface form, type and canonical name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention {

@@ -18,7 +18,7 @@ use tantivy::{Searcher, TantivyDocument, Term};
 use super::QueryError;
 use super::salience::SalienceQuery;
 use crate::archive::{Archive, StoredArticle};
-use crate::entities::{EntityExtractor, EntityKind, entity_key};
+use crate::entities::{EntityExtractor, entity_key};
 
 /// The extractor's alias table and gazetteer, built once per process.
 pub static EXTRACTOR: LazyLock<EntityExtractor> = LazyLock::new(EntityExtractor::new);
@@ -66,13 +66,10 @@ pub fn resolve_entity(
         let doc: TantivyDocument = searcher.doc(address)?;
         let article = StoredArticle::from_document(fields, &doc);
         for entity in article.entities {
-            let words: Vec<String> = entity_key(&entity.name)
-                .split(' ')
-                .map(str::to_owned)
-                .collect();
-            let is_short_form = entity.kind == EntityKind::Person
-                && words.len() > 1
-                && (words[0] == key || words[words.len() - 1] == key);
+            let is_short_form = entity
+                .short_names()
+                .iter()
+                .any(|short| entity_key(short) == key);
             if is_short_form {
                 *candidates.entry(entity.name).or_default() += 1;
             }
