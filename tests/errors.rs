@@ -159,3 +159,17 @@ fn large_jsonl_file_is_streamed() {
         .expect_code(0);
     assert!(run.stdout.contains("5000 added"), "{}", run.stdout);
 }
+
+#[test]
+fn excluded_phrase_that_matches_nothing_excludes_nothing() {
+    // Found by tests/fuzz.rs: tantivy's exclusion asked an exhausted phrase
+    // scorer for an earlier document, which its debug assertion rejected.
+    let workspace = Workspace::with_corpus();
+    let all = workspace.search_ids(&["kim", "--rank", "keyword"]);
+    assert!(!all.is_empty());
+    let mut excluded = workspace.search_ids(&["kim -title:\"putin putin\"", "--rank", "keyword"]);
+    let mut expected = all.clone();
+    excluded.sort();
+    expected.sort();
+    assert_eq!(excluded, expected);
+}
