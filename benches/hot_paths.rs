@@ -15,7 +15,7 @@ use std::hint::black_box;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use tantivy::tokenizer::{TextAnalyzer, TokenStream};
-use warta::analysis::{Analysis, detect_language};
+use warta::analysis::{Analysis, Language, detect_language};
 use warta::entities::EntityExtractor;
 use warta::ingest::{ReadEvent, read_json_lines};
 
@@ -43,7 +43,7 @@ fn analyzers(c: &mut Criterion) {
     let analysis = Analysis::load(None).expect("warta analysis data");
     let mut group = c.benchmark_group("analyzer");
     group.throughput(Throughput::Bytes(PARAGRAPH.len() as u64));
-    let mut indonesian = analysis.indonesian_analyzer();
+    let mut indonesian = analysis.index_analyzer(Language::Indonesian);
     group.bench_function("indonesian", |b| {
         b.iter(|| drain(&mut indonesian, black_box(PARAGRAPH)))
     });
@@ -51,7 +51,7 @@ fn analyzers(c: &mut Criterion) {
     group.bench_function("surface", |b| {
         b.iter(|| drain(&mut surface, black_box(PARAGRAPH)))
     });
-    let mut english = analysis.english_analyzer();
+    let mut english = analysis.index_analyzer(Language::English);
     group.bench_function("english", |b| {
         b.iter(|| drain(&mut english, black_box(PARAGRAPH)))
     });

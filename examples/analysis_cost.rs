@@ -1,37 +1,35 @@
-//! Measures what warta's analysis costs at ingest: the same articles indexed
-//! into a plain tantivy index (title and body, tantivy's default tokenizer) and
-//! through warta's own pipeline, then the analyzers alone, token by token.
+//! Measures what warta's analysis costs at ingest, as issue 3 asks: the full
+//! pipeline against the plain tokenizer, both through warta's own ingest, in one
+//! run; then the analyzers alone, token by token.
 //!
 //! ```sh
 //! cargo run --release --example analysis_cost -- ../shared/corpus [RUNS]
 //! ```
 //!
-//! The articles are read into memory once (warta's JSON Lines reader), so neither side pays
-//! for parsing. Each run builds a fresh index in a temporary folder and ends with a commit and
-//! the end of merges; the two sides alternate (plain, warta, plain, ...) RUNS times (default 3)
-//! with the same writer memory and thread count as `warta ingest`. The warta side detects each
-//! article's language and upserts it with `ArchiveWriter`, as ingest does (minus the file walk,
-//! hashing and parsing). To see where the time goes, a third side writes warta's documents
-//! (`warta::archive::to_document`) with a plain `add_document`, without the delete by id of
-//! an upsert, another does the same on warta's schema with positions dropped from the four
-//! stem fields (phrases use the surface fields; an experiment, not warta's schema), and
-//! language detection is timed alone. The analyzer figures run each analyzer
-//! over every body and report input words per second (words as the surface analyzer counts).
+//! The articles are read into memory once (warta's JSON Lines reader), so no side pays for
+//! parsing. Each run builds a fresh index in a temporary folder and ends with a commit and the
+//! end of merges, with the same writer memory and thread count as `warta ingest`; the sides
+//! alternate RUNS times (default 3):
+//! - bare tantivy: title and body only, tantivy's default tokenizer (for context: no metadata);
+//! - warta, plain tokenizer: warta's schema and upserts (language detection, ids, tags, dates,
+//!   stored articles), with tantivy's default tokenizer registered in place of warta's analyzers;
+//! - warta, full pipeline: the same with warta's analyzers (stopwords, word and root).
+//!
+//! The difference between the last two is what the analysis costs. The analyzer figures run
+//! each analyzer over every body and report input words per second (words as the surface
+//! analyzer counts).
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::{Context, bail};
-use tantivy::schema::{
-    FieldEntry, FieldType, IndexRecordOption, STORED, Schema, TEXT, TextOptions,
-};
+use tantivy::schema::{STORED, Schema, TEXT};
 use tantivy::tokenizer::{
     LowerCaser, RemoveLongFilter, SimpleTokenizer, TextAnalyzer, TokenStream,
 };
 use tantivy::{Index, IndexWriter, TantivyDocument};
-use warta::analysis::{Analysis, Language, detect_language};
-use warta::archive::{Archive, ArchiveWriter, Fields, to_document};
+use warta::analysis::{Analysis, ENGLISH_ANALYZER, INDONESIAN_ANALYZER, Language, detect_language};
+use warta::archive::{Archive, ArchiveWriter};
 use warta::article::Article;
 use warta::ingest::DEFAULT_WRITER_MEMORY;
 
@@ -60,63 +58,74 @@ fn main() -> anyhow::Result<()> {
     );
 
     let analysis = Analysis::load(None)?;
-    let (mut plain, mut warta, mut add_only, mut detect) =
-        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    let mut no_positions = Vec::new();
-    let (mut plain_cpu, mut warta_cpu) = (Vec::new(), Vec::new());
+    // (name, wall seconds per run, CPU seconds per run)
+    let mut sides: Vec<(&str, Vec<f64>, Vec<f64>)> = vec![
+        (
+            "bare tantivy: title + body only, default tokenizer",
+            Vec::new(),
+            Vec::new(),
+        ),
+        (
+            "warta ingest, plain tokenizer (tantivy default) in the text fields",
+            Vec::new(),
+            Vec::new(),
+        ),
+        (
+            "warta ingest, full pipeline (Indonesian/English analysis)",
+            Vec::new(),
+            Vec::new(),
+        ),
+    ];
+    let mut detect = Vec::new();
     for run in 1..=runs {
-        let cpu = cpu_seconds();
-        plain.push(index_plain(&articles, threads)?);
-        let cpu_between = cpu_seconds();
-        warta.push(index_warta(&mut articles)?);
-        if let (Some(start), Some(between), Some(end)) = (cpu, cpu_between, cpu_seconds()) {
-            plain_cpu.push(between - start);
-            warta_cpu.push(end - between);
+        for (side, (_, walls, cpus)) in sides.iter_mut().enumerate() {
+            let cpu = cpu_seconds();
+            let wall = match side {
+                0 => index_plain(&articles, threads)?,
+                1 => index_warta(&mut articles, Analyzers::Plain)?,
+                _ => index_warta(&mut articles, Analyzers::Warta)?,
+            };
+            walls.push(wall);
+            if let (Some(start), Some(end)) = (cpu, cpu_seconds()) {
+                cpus.push(end - start);
+            }
         }
-        add_only.push(index_warta_add_only(&articles)?);
-        no_positions.push(index_without_stem_positions(&articles, &analysis, threads)?);
         let start = Instant::now();
         for article in &articles {
             std::hint::black_box(detect_language(&article.title, &article.body));
         }
         detect.push(start.elapsed().as_secs_f64());
+        let walls: Vec<String> = sides
+            .iter()
+            .map(|(_, walls, _)| format!("{:.2} s", walls[run - 1]))
+            .collect();
         eprintln!(
-            "run {run}: plain {:.2} s, warta {:.2} s, warta add only {:.2} s, no stem positions {:.2} s, detection {:.3} s",
-            plain[run - 1],
-            warta[run - 1],
-            add_only[run - 1],
-            no_positions[run - 1],
+            "run {run}: bare, warta plain, warta full: {}; detection {:.3} s",
+            walls.join(", "),
             detect[run - 1]
         );
     }
-    let (plain_median, warta_median) = (median(&mut plain), median(&mut warta));
-    println!("| index, plain tantivy (default tokenizer), median | {plain_median:.2} s |");
-    println!("| index, warta pipeline (detect + upsert), median | {warta_median:.2} s |");
-    println!(
-        "| index cost ratio warta / plain (target <= 1.5) | {:.2} |",
-        warta_median / plain_median
-    );
-    if !plain_cpu.is_empty() {
-        let (plain_cpu, warta_cpu) = (median(&mut plain_cpu), median(&mut warta_cpu));
-        println!(
-            "| index CPU time (all threads), plain / warta, median | {plain_cpu:.2} s / {warta_cpu:.2} s |"
-        );
-        println!(
-            "| index CPU time ratio warta / plain | {:.2} |",
-            warta_cpu / plain_cpu
-        );
+    let mut medians = Vec::new();
+    for (name, walls, cpus) in &mut sides {
+        let (wall, cpu) = (median(walls), median(cpus));
+        println!("| index, {name}, median | {wall:.2} s wall, {cpu:.2} s CPU |");
+        medians.push((wall, cpu));
     }
+    let ratio = |a: usize, b: usize| {
+        format!(
+            "{:.2} wall, {:.2} CPU",
+            medians[a].0 / medians[b].0,
+            medians[a].1 / medians[b].1
+        )
+    };
     println!(
-        "| of which: warta documents added without delete by id, median | {:.2} s |",
-        median(&mut add_only)
+        "| ratio full pipeline / plain tokenizer, same ingest (target <= 1.5) | {} |",
+        ratio(2, 1)
     );
+    println!("| ratio full pipeline / bare tantivy | {} |", ratio(2, 0));
     println!(
         "| of which: language detection alone, median | {:.3} s |",
         median(&mut detect)
-    );
-    println!(
-        "| experiment: add only, stem fields without positions, median | {:.2} s |",
-        median(&mut no_positions)
     );
 
     let bodies: Vec<&str> = articles
@@ -131,12 +140,12 @@ fn main() -> anyhow::Result<()> {
             analysis.surface_analyzer(),
         ),
         (
-            "warta Indonesian (+ stopwords, stemmer)",
-            analysis.indonesian_analyzer(),
+            "warta Indonesian (+ stopwords, word and root)",
+            analysis.index_analyzer(Language::Indonesian),
         ),
         (
-            "warta English (+ stopwords, Snowball)",
-            analysis.english_analyzer(),
+            "warta English (+ stopwords, word and Snowball stem)",
+            analysis.index_analyzer(Language::English),
         ),
     ];
     for (name, mut analyzer) in analyzers {
@@ -149,37 +158,6 @@ fn main() -> anyhow::Result<()> {
         }
         report(name, median(&mut seconds), emitted, words, body_bytes);
     }
-    // What a memo of stems (word → root, kept across tokens) would save: the surface
-    // analyzer, the stopword test and a hash-map lookup, stemming each distinct word once.
-    let mut seconds = Vec::new();
-    let mut emitted = 0;
-    for _ in 0..runs {
-        let start = Instant::now();
-        let mut surface = analysis.surface_analyzer();
-        let mut memo: HashMap<String, String> = HashMap::new();
-        emitted = 0;
-        for body in &bodies {
-            let mut stream = surface.token_stream(body);
-            while stream.advance() {
-                let word = &stream.token().text;
-                if analysis.is_stopword_in(word, Language::Indonesian) {
-                    continue;
-                }
-                if !memo.contains_key(word) {
-                    memo.insert(word.clone(), analysis.stemmer().stem(word).into_owned());
-                }
-                emitted += 1;
-            }
-        }
-        seconds.push(start.elapsed().as_secs_f64());
-    }
-    report(
-        "experiment: warta Indonesian with a memo of stems",
-        median(&mut seconds),
-        emitted,
-        words,
-        body_bytes,
-    );
     Ok(())
 }
 
@@ -221,12 +199,26 @@ fn index_plain(articles: &[Article], threads: usize) -> anyhow::Result<f64> {
     Ok(start.elapsed().as_secs_f64())
 }
 
+/// What analyses the text fields of warta's index.
+#[derive(Clone, Copy)]
+enum Analyzers {
+    /// tantivy's default tokenizer (words, lower case), in place of warta's.
+    Plain,
+    /// warta's own analyzers.
+    Warta,
+}
+
 /// Indexes the articles through warta's archive, detecting each one's language
 /// as ingest does; returns seconds.
-fn index_warta(articles: &mut [Article]) -> anyhow::Result<f64> {
+fn index_warta(articles: &mut [Article], analyzers: Analyzers) -> anyhow::Result<f64> {
     let dir = tempfile::tempdir()?;
     let start = Instant::now();
     let archive = Archive::open_or_create(dir.path(), None)?;
+    if let Analyzers::Plain = analyzers {
+        let tokenizers = archive.index().tokenizers();
+        tokenizers.register(INDONESIAN_ANALYZER, tantivy_default());
+        tokenizers.register(ENGLISH_ANALYZER, tantivy_default());
+    }
     let mut writer = ArchiveWriter::new(&archive, DEFAULT_WRITER_MEMORY)?;
     for (position, article) in articles.iter_mut().enumerate() {
         article.language = detect_language(&article.title, &article.body);
@@ -237,82 +229,6 @@ fn index_warta(articles: &mut [Article]) -> anyhow::Result<f64> {
         writer.upsert(article, &id, &article.path, "analysis-cost")?;
     }
     writer.finish()?;
-    Ok(start.elapsed().as_secs_f64())
-}
-
-/// Writes warta's documents with `add_document` only (no delete by id); returns seconds.
-fn index_warta_add_only(articles: &[Article]) -> anyhow::Result<f64> {
-    let dir = tempfile::tempdir()?;
-    let start = Instant::now();
-    let archive = Archive::open_or_create(dir.path(), None)?;
-    let mut writer = archive.writer(DEFAULT_WRITER_MEMORY)?;
-    for (position, article) in articles.iter().enumerate() {
-        let id = article
-            .id
-            .clone()
-            .unwrap_or_else(|| format!("article-{position}"));
-        writer.add_document(to_document(
-            archive.fields(),
-            article,
-            &id,
-            &article.path,
-            "analysis-cost",
-        ))?;
-    }
-    writer.commit()?;
-    writer.wait_merging_threads()?;
-    Ok(start.elapsed().as_secs_f64())
-}
-
-/// Writes warta's documents into warta's schema with the stem fields indexed
-/// without positions (frequencies only); returns seconds.
-fn index_without_stem_positions(
-    articles: &[Article],
-    analysis: &Analysis,
-    threads: usize,
-) -> anyhow::Result<f64> {
-    let dir = tempfile::tempdir()?;
-    let start = Instant::now();
-    let (schema, _) = Fields::build_schema();
-    let mut builder = Schema::builder();
-    for (_, entry) in schema.fields() {
-        let stem_field = ["title_id", "body_id", "title_en", "body_en"].contains(&entry.name());
-        match (entry.field_type(), stem_field) {
-            (FieldType::Str(options), true) => {
-                let mut changed = TextOptions::default();
-                if let Some(indexing) = options.get_indexing_options() {
-                    changed = changed.set_indexing_options(
-                        indexing
-                            .clone()
-                            .set_index_option(IndexRecordOption::WithFreqs),
-                    );
-                }
-                builder.add_field(FieldEntry::new_text(entry.name().to_string(), changed));
-            }
-            _ => {
-                builder.add_field(entry.clone());
-            }
-        }
-    }
-    let index = Index::create_in_dir(dir.path(), builder.build())?;
-    analysis.register(&index);
-    let fields = Fields::from_schema(&index.schema())?;
-    let mut writer: IndexWriter = index.writer_with_num_threads(threads, DEFAULT_WRITER_MEMORY)?;
-    for (position, article) in articles.iter().enumerate() {
-        let id = article
-            .id
-            .clone()
-            .unwrap_or_else(|| format!("article-{position}"));
-        writer.add_document(to_document(
-            &fields,
-            article,
-            &id,
-            &article.path,
-            "analysis-cost",
-        ))?;
-    }
-    writer.commit()?;
-    writer.wait_merging_threads()?;
     Ok(start.elapsed().as_secs_f64())
 }
 

@@ -12,6 +12,7 @@ pub mod article;
 pub mod cli;
 pub mod date;
 pub mod entities;
+mod hash;
 pub mod ingest;
 pub mod output;
 pub mod search;

@@ -32,9 +32,8 @@
 //! hash lookups per word) and builds candidate roots in a stack buffer: a word that is
 //! returned unchanged, or whose stem is a sub-slice of it, never allocates.
 
+use crate::hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 /// Self-written overlay (MIT, part of warta) applied on top of the run-time root list:
@@ -48,36 +47,11 @@ const OVERLAY: &str = "\
 -ketahu
 ";
 
-/// FNV-1a hasher: the keys are short ASCII words, so this beats SipHash clearly.
-#[derive(Default)]
-struct FnvHasher(u64);
-
-impl Hasher for FnvHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &byte in bytes {
-            hash ^= u64::from(byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
-
-type FnvBuild = BuildHasherDefault<FnvHasher>;
-
 /// Root-word dictionary shared by all stemmer instances (load once, share via Arc).
 #[derive(Debug, Clone, Default)]
 pub struct RootDictionary {
     /// Root -> affix bits (`FLAGGED` plus one bit per prefix family / suffix it takes).
-    words: HashMap<Box<str>, u64, FnvBuild>,
+    words: FxHashMap<Box<str>, u64>,
 }
 
 /// Entry came with hunspell flags (possibly empty), so its affix bits are meaningful.
@@ -151,7 +125,7 @@ fn parse_flags(flags: Option<&str>) -> u64 {
 impl RootDictionary {
     /// Builds a dictionary from entries `word[/FLAGS]`: lower-cased, `#` lines skipped, spaces removed.
     pub fn from_words<'a>(words: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut map: HashMap<Box<str>, u64, FnvBuild> = HashMap::default();
+        let mut map: FxHashMap<Box<str>, u64> = FxHashMap::default();
         for entry in words {
             let (word, flags) = match entry.split_once('/') {
                 Some((word, flags)) => (word, Some(flags.trim())),
@@ -206,7 +180,7 @@ fn normalize_entry(entry: &str) -> Option<String> {
 /// Returns the words of the default dictionary: `data_file` (the run-time root list) with the
 /// compiled-in overlay applied (its `-word` lines removed, its `+word` lines added).
 pub fn default_dictionary_words(data_file: &str) -> Vec<String> {
-    let mut removed: HashSet<String, FnvBuild> = HashSet::default();
+    let mut removed: FxHashSet<String> = FxHashSet::default();
     let mut added: Vec<String> = Vec::new();
     for line in OVERLAY.lines() {
         let line = line.trim();

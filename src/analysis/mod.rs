@@ -7,9 +7,8 @@
 //!
 //! | analyzer | pipeline | fields |
 //! |---|---|---|
-//! | [`SURFACE_ANALYZER`] | words, lower case | `title`, `body`: exact words and phrases |
-//! | [`INDONESIAN_ANALYZER`] | words, lower case, Indonesian stopwords, Indonesian stemmer | `title_id`, `body_id` |
-//! | [`ENGLISH_ANALYZER`] | words, lower case, English stopwords, Snowball English | `title_en`, `body_en` |
+//! | [`INDONESIAN_ANALYZER`] | words, lower case, Indonesian stopwords removed, word + `~root` | `title_id`, `body_id` |
+//! | [`ENGLISH_ANALYZER`] | words, lower case, English stopwords removed, word + `~stem` (Snowball) | `title_en`, `body_en` |
 //! | [`KEYWORD_ANALYZER`] | whole value, lower case, spaces collapsed | `tag`, `category`, `source` |
 
 mod explain;
@@ -27,17 +26,14 @@ pub use language::{Language, detect_language};
 pub use settings::{
     Analysis, AnalysisError, DATA_ENV, INDONESIAN_STOPWORDS, MAX_TOKEN_BYTES, data_dirs,
 };
-pub use stemmer::IndonesianStemFilter;
+pub use stemmer::{STEM_MARK, StemFilter, WordStemmer, marked_stem};
 pub use stopwords::{StopwordFilter, parse_stopwords};
 pub use tokenizer::WordTokenizer;
 
-/// Analyzer of words as written (lower-cased): exact matches and phrases.
-pub const SURFACE_ANALYZER: &str = "warta_surface";
-
-/// Analyzer of Indonesian articles' roots.
+/// Analyzer of Indonesian articles: words and their roots.
 pub const INDONESIAN_ANALYZER: &str = "warta_id";
 
-/// Analyzer of English articles' stems.
+/// Analyzer of English articles: words and their stems.
 pub const ENGLISH_ANALYZER: &str = "warta_en";
 
 /// Analyzer for exact-match fields (tags, category, source): the whole value as
@@ -68,7 +64,7 @@ pub fn normalize_keyword_into(value: &str, out: &mut String) {
 pub(crate) mod tests {
     use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream};
 
-    use super::Analysis;
+    use super::{Analysis, Language};
 
     /// Asserts one token's position, text and offsets.
     pub fn assert_token(token: &Token, position: usize, text: &str, from: usize, to: usize) {
@@ -113,32 +109,41 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn indonesian_pipeline_stems_after_stopwords() {
+    fn indonesian_fields_keep_words_and_add_changed_roots() {
         let analysis = Analysis::load(None).unwrap();
-        let mut analyzer = analysis.indonesian_analyzer();
+        let mut analyzer = analysis.index_analyzer(Language::Indonesian);
         for word in ["mengembangkan", "dikembangkan", "pengembangan"] {
-            assert_eq!(terms(&mut analyzer, word), ["kembang"], "{word}");
+            assert_eq!(terms(&mut analyzer, word), [word, "~kembang"], "{word}");
         }
         assert_eq!(
             terms(
                 &mut analyzer,
                 "Menteri yang tidak mengatakan berita batasan-batasan"
             ),
-            ["menteri", "tidak", "kata", "berita", "batas"]
+            [
+                "menteri",
+                "tidak",
+                "mengatakan",
+                "~kata",
+                "berita",
+                "batasan",
+                "~batas"
+            ]
         );
-        let got = tokens(&mut analyzer, "yang mengembangkan");
-        assert_token(&got[0], 1, "kembang", 5, 18);
+        let got = tokens(&mut analyzer, "yang Mengembangkan");
+        assert_token(&got[0], 1, "mengembangkan", 5, 18);
+        assert_token(&got[1], 1, "~kembang", 5, 18);
     }
 
     #[test]
-    fn english_pipeline_uses_snowball() {
+    fn english_fields_use_snowball() {
         let analysis = Analysis::load(None).unwrap();
         assert_eq!(
             terms(
-                &mut analysis.english_analyzer(),
+                &mut analysis.index_analyzer(Language::English),
                 "The elections were not running"
             ),
-            ["elect", "were", "not", "run"]
+            ["elections", "~elect", "were", "not", "running", "~run"]
         );
     }
 
@@ -156,8 +161,8 @@ pub(crate) mod tests {
             let analysis = Analysis::load(None).unwrap();
             for mut analyzer in [
                 analysis.surface_analyzer(),
-                analysis.indonesian_analyzer(),
-                analysis.english_analyzer(),
+                analysis.index_analyzer(Language::Indonesian),
+                analysis.index_analyzer(Language::English),
             ] {
                 for token in tokens(&mut analyzer, &text) {
                     proptest::prop_assert!(text.get(token.offset_from..token.offset_to).is_some());

@@ -7,21 +7,21 @@
 //! index may carry its own Indonesian list (`--stopwords`), kept in the index
 //! folder so that every later open uses the same one.
 
-use std::collections::HashSet;
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use tantivy::Index;
-use tantivy::tokenizer::{
-    Language as StemmerLanguage, LowerCaser, RemoveLongFilter, Stemmer, TextAnalyzer,
-};
+use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, TextAnalyzer};
 use xxhash_rust::xxh3::xxh3_64;
 
+use crate::hash::FxHashSet;
+
 use super::indonesian_stemmer::{DEFAULT_DATA_FILE_NAME, IndonesianStemmer, default_dictionary};
-use super::stemmer::IndonesianStemFilter;
+use super::stemmer::{StemFilter, WordStemmer};
 use super::stopwords::{StopwordFilter, StopwordSet, parse_stopwords};
 use super::{
-    ENGLISH_ANALYZER, INDONESIAN_ANALYZER, KEYWORD_ANALYZER, KeywordTokenizer, SURFACE_ANALYZER,
+    ENGLISH_ANALYZER, INDONESIAN_ANALYZER, KEYWORD_ANALYZER, KeywordTokenizer, Language,
     WordTokenizer,
 };
 
@@ -32,7 +32,7 @@ const ENGLISH_STOPWORDS: &str = include_str!("../../data/stopwords-en.txt");
 /// Environment variable naming the folder of run-time data.
 pub const DATA_ENV: &str = "WARTA_DATA";
 /// Version of the tokenizer and filter rules; bump when a rule changes terms.
-const RULES_VERSION: u32 = 1;
+const RULES_VERSION: u32 = 2;
 
 /// Tokens longer than this many bytes are dropped: they are base64, URLs or
 /// garbage, never words a reader searches for.
@@ -173,26 +173,31 @@ impl Analysis {
     }
 
     /// Returns true if and only if `word` (lower case) is a stopword of `language`.
-    pub fn is_stopword_in(&self, word: &str, language: super::Language) -> bool {
-        match language {
-            super::Language::Indonesian => self.indonesian_stopwords.contains(word),
-            super::Language::English => self.english_stopwords.contains(word),
-        }
+    pub fn is_stopword_in(&self, word: &str, language: Language) -> bool {
+        self.stopwords(language).contains(word)
+    }
+
+    /// Returns the stem `language` indexes beside `word` (lower case, not a
+    /// stopword); borrowed when it is a slice of `word`.
+    pub fn stem<'a>(&self, word: &'a str, language: Language) -> Cow<'a, str> {
+        self.word_stemmer(language).stem(word)
     }
 
     /// Registers the analyzers on `index`.
     pub fn register(&self, index: &Index) {
         let manager = index.tokenizers();
-        manager.register(SURFACE_ANALYZER, self.surface_analyzer());
-        manager.register(INDONESIAN_ANALYZER, self.indonesian_analyzer());
-        manager.register(ENGLISH_ANALYZER, self.english_analyzer());
+        manager.register(
+            INDONESIAN_ANALYZER,
+            self.index_analyzer(Language::Indonesian),
+        );
+        manager.register(ENGLISH_ANALYZER, self.index_analyzer(Language::English));
         manager.register(
             KEYWORD_ANALYZER,
             TextAnalyzer::from(KeywordTokenizer::default()),
         );
     }
 
-    /// Words as written, lower-cased: for exact matches and phrases.
+    /// Words as written, lower-cased: how a query is split into words.
     pub fn surface_analyzer(&self) -> TextAnalyzer {
         TextAnalyzer::builder(WordTokenizer::default())
             .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
@@ -200,29 +205,34 @@ impl Analysis {
             .build()
     }
 
-    /// Indonesian roots: stopwords removed, then stemmed.
-    pub fn indonesian_analyzer(&self) -> TextAnalyzer {
+    /// The analyzer of a text field in `language`: words as written, lower-cased,
+    /// stopwords removed, each word followed by its marked stem when that differs.
+    pub fn index_analyzer(&self, language: Language) -> TextAnalyzer {
         TextAnalyzer::builder(WordTokenizer::default())
             .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
             .filter(LowerCaser)
-            .filter(StopwordFilter::new(self.indonesian_stopwords.clone()))
-            .filter(IndonesianStemFilter::new(self.stemmer.clone()))
+            .filter(StopwordFilter::new(self.stopwords(language).clone()))
+            .filter(StemFilter::new(self.word_stemmer(language)))
             .build()
     }
 
-    /// English stems (Snowball English via rust-stemmers), stopwords removed.
-    pub fn english_analyzer(&self) -> TextAnalyzer {
-        TextAnalyzer::builder(WordTokenizer::default())
-            .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-            .filter(LowerCaser)
-            .filter(StopwordFilter::new(self.english_stopwords.clone()))
-            .filter(Stemmer::new(StemmerLanguage::English))
-            .build()
+    fn stopwords(&self, language: Language) -> &StopwordSet {
+        match language {
+            Language::Indonesian => &self.indonesian_stopwords,
+            Language::English => &self.english_stopwords,
+        }
+    }
+
+    fn word_stemmer(&self, language: Language) -> WordStemmer {
+        match language {
+            Language::Indonesian => WordStemmer::Indonesian(self.stemmer.clone()),
+            Language::English => WordStemmer::English(self.english_stemmer.clone()),
+        }
     }
 }
 
 /// Hash of a word set independent of its order.
-fn set_hash(words: &HashSet<String>) -> u64 {
+fn set_hash(words: &FxHashSet<String>) -> u64 {
     let mut sorted: Vec<&str> = words.iter().map(String::as_str).collect();
     sorted.sort_unstable();
     xxh3_64(sorted.join("\n").as_bytes())

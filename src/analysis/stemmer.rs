@@ -1,8 +1,16 @@
-//! [`IndonesianStemFilter`]: replaces each token by its Indonesian root.
+//! [`StemFilter`]: adds each word's stem beside it, marked with [`STEM_MARK`].
 //!
-//! Tokens are expected to be lower-cased (and stopwords removed) beforehand:
-//! the stemmer's dictionary holds lower-case roots. Offsets and positions are
-//! unchanged, so snippets and phrases still line up with the original text.
+//! An index field keeps every word as written (`mengembangkan`) and, at the same
+//! position and offsets, its stem when the stem differs (`~kembang`). A query
+//! then asks for the word itself (an exact match), its marked stem (another form
+//! of the same root) and the bare stem (the root written as a word): one field
+//! and one analysis pass serve exact matches, stem matches and both kinds of
+//! phrase. Unchanged words, the common case, cost no extra token and no copy.
+//!
+//! Tokens are expected to be lower-cased, with stopwords removed, beforehand:
+//! the stemmers' dictionaries hold lower-case words. Each filter instance (one
+//! per indexing thread and segment) keeps a small cache of recent stems: news
+//! text repeats its common words, and a cache hit costs a fraction of a stemming.
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -10,77 +18,135 @@ use std::sync::Arc;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 use super::indonesian_stemmer::IndonesianStemmer;
+use crate::hash::FxHasher;
 
-/// Token filter stemming Indonesian words.
+/// First character of a stem token in an index field. Words as written never
+/// start with it: the tokenizer emits letters and digits only.
+pub const STEM_MARK: char = '~';
+
+/// Returns the index term of a stem: `kembang` gives `~kembang`.
+pub fn marked_stem(stem: &str) -> String {
+    let mut term = String::with_capacity(stem.len() + 1);
+    term.push(STEM_MARK);
+    term.push_str(stem);
+    term
+}
+
+/// The stemmer of one language.
 #[derive(Clone)]
-pub struct IndonesianStemFilter {
-    stemmer: Arc<IndonesianStemmer>,
+pub enum WordStemmer {
+    /// warta's Indonesian stemmer (dictionary-based).
+    Indonesian(Arc<IndonesianStemmer>),
+    /// Snowball English, from rust-stemmers.
+    English(Arc<rust_stemmers::Stemmer>),
 }
 
-impl IndonesianStemFilter {
-    /// Creates a filter using `stemmer` (shared, built once per process).
-    pub fn new(stemmer: Arc<IndonesianStemmer>) -> IndonesianStemFilter {
-        IndonesianStemFilter { stemmer }
-    }
-}
-
-impl TokenFilter for IndonesianStemFilter {
-    type Tokenizer<T: Tokenizer> = IndonesianStemFilterWrapper<T>;
-
-    fn transform<T: Tokenizer>(self, tokenizer: T) -> IndonesianStemFilterWrapper<T> {
-        IndonesianStemFilterWrapper {
-            stemmer: self.stemmer,
-            inner: tokenizer,
-            buffer: String::new(),
+impl WordStemmer {
+    /// Returns the stem of one lower-case word; borrowed when it is a slice of `word`.
+    pub fn stem<'a>(&self, word: &'a str) -> Cow<'a, str> {
+        match self {
+            WordStemmer::Indonesian(stemmer) => stemmer.stem(word),
+            WordStemmer::English(stemmer) => stemmer.stem(word),
         }
     }
 }
 
-/// A tokenizer wrapped by an [`IndonesianStemFilter`].
+/// Token filter emitting each token, then its marked stem when the stem differs.
 #[derive(Clone)]
-pub struct IndonesianStemFilterWrapper<T> {
-    stemmer: Arc<IndonesianStemmer>,
-    inner: T,
-    buffer: String,
+pub struct StemFilter {
+    stemmer: WordStemmer,
 }
 
-impl<T: Tokenizer> Tokenizer for IndonesianStemFilterWrapper<T> {
-    type TokenStream<'a> = IndonesianStemFilterStream<'a, T::TokenStream<'a>>;
+impl StemFilter {
+    /// Creates a filter stemming with `stemmer` (shared, built once per process).
+    pub fn new(stemmer: WordStemmer) -> StemFilter {
+        StemFilter { stemmer }
+    }
+}
+
+impl TokenFilter for StemFilter {
+    type Tokenizer<T: Tokenizer> = StemFilterWrapper<T>;
+
+    fn transform<T: Tokenizer>(self, tokenizer: T) -> StemFilterWrapper<T> {
+        StemFilterWrapper {
+            stemmer: self.stemmer,
+            inner: tokenizer,
+            buffer: String::new(),
+            cache: StemCache::default(),
+        }
+    }
+}
+
+/// A tokenizer wrapped by a [`StemFilter`].
+#[derive(Clone)]
+pub struct StemFilterWrapper<T> {
+    stemmer: WordStemmer,
+    inner: T,
+    buffer: String,
+    cache: StemCache,
+}
+
+impl<T: Tokenizer> Tokenizer for StemFilterWrapper<T> {
+    type TokenStream<'a> = StemFilterStream<'a, T::TokenStream<'a>>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
         self.buffer.clear();
-        IndonesianStemFilterStream {
+        StemFilterStream {
             stemmer: &self.stemmer,
             buffer: &mut self.buffer,
+            cache: &mut self.cache,
+            stem_pending: false,
             tail: self.inner.token_stream(text),
         }
     }
 }
 
-/// The token stream of an [`IndonesianStemFilterWrapper`].
-pub struct IndonesianStemFilterStream<'a, T> {
-    stemmer: &'a IndonesianStemmer,
+/// The token stream of a [`StemFilterWrapper`].
+pub struct StemFilterStream<'a, T> {
+    stemmer: &'a WordStemmer,
+    /// The marked stem of the current token while `stem_pending`.
     buffer: &'a mut String,
+    cache: &'a mut StemCache,
+    stem_pending: bool,
     tail: T,
 }
 
-impl<T: TokenStream> TokenStream for IndonesianStemFilterStream<'_, T> {
+impl<T: TokenStream> TokenStream for StemFilterStream<'_, T> {
     fn advance(&mut self) -> bool {
+        if self.stem_pending {
+            // Same position and offsets as the word: only the text changes. The
+            // word's string goes to the buffer and is reused for the next stem.
+            self.stem_pending = false;
+            std::mem::swap(&mut self.tail.token_mut().text, self.buffer);
+            return true;
+        }
         if !self.tail.advance() {
             return false;
         }
-        let token = self.tail.token_mut();
-        // A stem is never longer than its word; an unchanged word costs nothing,
-        // a changed one is copied into the reused buffer and swapped in.
-        match self.stemmer.stem(&token.text) {
-            Cow::Borrowed(stem) if stem.len() == token.text.len() => return true,
-            Cow::Borrowed(stem) => {
-                self.buffer.clear();
-                self.buffer.push_str(stem);
+        let word = self.tail.token().text.as_str();
+        self.buffer.clear();
+        match self.cache.slot(word) {
+            Some(slot) if slot.holds(word) => match slot.stem() {
+                None => return true,
+                Some(stem) => {
+                    self.buffer.push(STEM_MARK);
+                    self.buffer.push_str(stem);
+                }
+            },
+            slot => {
+                let stem = self.stemmer.stem(word);
+                let changed = stem != word;
+                if let Some(slot) = slot {
+                    slot.store(word, changed.then_some(&*stem));
+                }
+                if !changed {
+                    return true;
+                }
+                self.buffer.push(STEM_MARK);
+                self.buffer.push_str(&stem);
             }
-            Cow::Owned(stem) => *self.buffer = stem,
         }
-        std::mem::swap(&mut token.text, self.buffer);
+        self.stem_pending = true;
         true
     }
 
@@ -90,5 +156,134 @@ impl<T: TokenStream> TokenStream for IndonesianStemFilterStream<'_, T> {
 
     fn token_mut(&mut self) -> &mut Token {
         self.tail.token_mut()
+    }
+}
+
+/// Bytes of a word, or of its stem, a cache slot holds; longer words are
+/// stemmed every time.
+const CACHED_BYTES: usize = 31;
+/// Slots of a [`StemCache`]: 16,384 × 64 bytes = 1 MiB, about a processor's
+/// second-level cache, which holds the words that make most of a text.
+const CACHE_SLOTS: usize = 1 << 14;
+/// Stem length recorded for a word that is its own stem.
+const UNCHANGED: u8 = u8::MAX;
+
+/// A direct-mapped cache of stems: each word hashes to one slot, which keeps
+/// the last word seen there and its stem. Allocated on first use, so cloned
+/// analyzers that never index cost nothing.
+#[derive(Clone, Default)]
+struct StemCache {
+    slots: Vec<CacheSlot>,
+}
+
+/// One slot: word length (0 when empty), word, stem length ([`UNCHANGED`]), stem.
+#[derive(Clone, Copy)]
+struct CacheSlot {
+    word_len: u8,
+    word: [u8; CACHED_BYTES],
+    stem_len: u8,
+    stem: [u8; CACHED_BYTES],
+}
+
+impl StemCache {
+    /// Returns the slot `word` maps to, or `None` when the word is too long to cache.
+    fn slot(&mut self, word: &str) -> Option<&mut CacheSlot> {
+        if word.is_empty() || word.len() > CACHED_BYTES {
+            return None;
+        }
+        if self.slots.is_empty() {
+            let empty = CacheSlot {
+                word_len: 0,
+                word: [0; CACHED_BYTES],
+                stem_len: 0,
+                stem: [0; CACHED_BYTES],
+            };
+            self.slots = vec![empty; CACHE_SLOTS];
+        }
+        let mut hasher = FxHasher::default();
+        std::hash::Hasher::write(&mut hasher, word.as_bytes());
+        // The high bits of a multiplicative hash are the well-mixed ones.
+        let index =
+            (std::hash::Hasher::finish(&hasher) >> (64 - CACHE_SLOTS.trailing_zeros())) as usize;
+        self.slots.get_mut(index)
+    }
+}
+
+impl CacheSlot {
+    /// Returns true if and only if this slot holds `word`.
+    fn holds(&self, word: &str) -> bool {
+        usize::from(self.word_len) == word.len() && &self.word[..word.len()] == word.as_bytes()
+    }
+
+    /// Returns the stem of the word held, or `None` when it is its own stem.
+    fn stem(&self) -> Option<&str> {
+        if self.stem_len == UNCHANGED {
+            return None;
+        }
+        // Stored from a `&str` by `store`, so always valid UTF-8.
+        std::str::from_utf8(&self.stem[..usize::from(self.stem_len)]).ok()
+    }
+
+    /// Keeps `word` (at most [`CACHED_BYTES`]) and its stem (`None`: unchanged);
+    /// a stem too long to keep leaves the slot empty.
+    fn store(&mut self, word: &str, stem: Option<&str>) {
+        self.word_len = 0;
+        let stem_len = match stem {
+            None => UNCHANGED,
+            Some(stem) if stem.len() <= CACHED_BYTES => {
+                self.stem[..stem.len()].copy_from_slice(stem.as_bytes());
+                stem.len() as u8
+            }
+            Some(_) => return,
+        };
+        self.stem_len = stem_len;
+        self.word[..word.len()].copy_from_slice(word.as_bytes());
+        self.word_len = word.len() as u8;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cache_returns_what_was_stored_and_misses_other_words() {
+        let mut cache = StemCache::default();
+        cache
+            .slot("mengembangkan")
+            .unwrap()
+            .store("mengembangkan", Some("kembang"));
+        let slot = cache.slot("mengembangkan").unwrap();
+        assert!(slot.holds("mengembangkan"));
+        assert_eq!(slot.stem(), Some("kembang"));
+        cache.slot("berita").unwrap().store("berita", None);
+        assert_eq!(cache.slot("berita").unwrap().stem(), None);
+        assert!(cache.slot("berita").unwrap().holds("berita"));
+        assert!(
+            !cache
+                .slot("beritanya")
+                .is_some_and(|slot| slot.holds("beritanya"))
+        );
+        assert!(cache.slot(&"a".repeat(CACHED_BYTES + 1)).is_none());
+    }
+
+    #[test]
+    fn repeated_words_get_the_same_tokens() {
+        let analysis = super::super::Analysis::load(None).unwrap();
+        let mut analyzer = analysis.index_analyzer(super::super::Language::Indonesian);
+        let text = "mengembangkan berita mengembangkan pengembangan berita ".repeat(3);
+        let tokens = super::super::tests::tokens(&mut analyzer, &text);
+        let texts: Vec<&str> = tokens.iter().map(|token| token.text.as_str()).collect();
+        let once = [
+            "mengembangkan",
+            "~kembang",
+            "berita",
+            "mengembangkan",
+            "~kembang",
+            "pengembangan",
+            "~kembang",
+            "berita",
+        ];
+        assert_eq!(texts, once.repeat(3));
     }
 }

@@ -4,17 +4,18 @@
 //! `rusia` stays at position 2, so a phrase query across a removed stopword
 //! still needs a word in the gap.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
+use crate::hash::FxHashSet;
+
 /// A set of stopwords, shared by every analyzer that uses it.
-pub type StopwordSet = Arc<HashSet<String>>;
+pub type StopwordSet = Arc<FxHashSet<String>>;
 
 /// Parses a stopword file: one word per line, `#` starts a comment line,
 /// words are lower-cased and trimmed, blank lines ignored.
-pub fn parse_stopwords(text: &str) -> HashSet<String> {
+pub fn parse_stopwords(text: &str) -> FxHashSet<String> {
     text.lines()
         .map(str::trim)
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
@@ -67,7 +68,7 @@ impl<T: Tokenizer> Tokenizer for StopwordFilterWrapper<T> {
 
 /// The token stream of a [`StopwordFilterWrapper`].
 pub struct StopwordFilterStream<'a, T> {
-    words: &'a HashSet<String>,
+    words: &'a FxHashSet<String>,
     tail: T,
 }
 

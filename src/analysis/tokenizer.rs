@@ -109,13 +109,37 @@ fn reduplication_base(first: &str, second: &str) -> Option<usize> {
 }
 
 impl WordTokenStream<'_> {
-    /// Finds the next run of letters and digits at or after `from`.
+    /// Finds the next run of letters and digits at or after `from` (a
+    /// character boundary).
     fn next_run(&self, from: usize) -> Option<(usize, usize)> {
-        let start = from + self.text[from..].find(char::is_alphanumeric)?;
-        let end = self.text[start..]
-            .find(|c: char| !c.is_alphanumeric())
-            .map_or(self.text.len(), |length| start + length);
-        Some((start, end))
+        let start = self.skip_while(from, false);
+        if start == self.text.len() {
+            return None;
+        }
+        Some((start, self.skip_while(start, true)))
+    }
+
+    /// Returns the offset of the first character at or after `from` whose
+    /// being a letter or digit differs from `alphanumeric` (or the text's end).
+    /// ASCII, most of any text, is tested byte by byte without decoding.
+    fn skip_while(&self, from: usize, alphanumeric: bool) -> usize {
+        let bytes = self.text.as_bytes();
+        let mut at = from;
+        while let Some(&byte) = bytes.get(at) {
+            let (is_alphanumeric, width) = if byte.is_ascii() {
+                (byte.is_ascii_alphanumeric(), 1)
+            } else {
+                match self.text[at..].chars().next() {
+                    Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+                    None => break,
+                }
+            };
+            if is_alphanumeric != alphanumeric {
+                break;
+            }
+            at += width;
+        }
+        at
     }
 
     /// Reads the next hyphenated unit into `parts`; false at the end of the text.

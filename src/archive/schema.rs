@@ -7,10 +7,10 @@ use tantivy::schema::{
 use tantivy::IndexSettings;
 use tantivy::store::{Compressor, ZstdCompressor};
 
-use crate::analysis::{ENGLISH_ANALYZER, INDONESIAN_ANALYZER, KEYWORD_ANALYZER, SURFACE_ANALYZER};
+use crate::analysis::{ENGLISH_ANALYZER, INDONESIAN_ANALYZER, KEYWORD_ANALYZER};
 
 /// Version of the schema below; bump it whenever a field changes.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// zstd level of the article store: 3 is zstd's default, fast to compress.
 const STORE_COMPRESSION_LEVEL: i32 = 3;
@@ -32,17 +32,19 @@ pub struct Fields {
     pub category: Field,
     /// Tags, one value each; exact match (normalised), originals stored.
     pub tag: Field,
-    /// Headline as written (lower-cased), with positions; stored.
+    /// Headline as written, stored only (searched through `title_id`, `title_en`).
     pub title: Field,
-    /// Full text as written (lower-cased), with positions; stored.
+    /// Full text as written, stored only (searched through `body_id`, `body_en`).
     pub body: Field,
-    /// Headline of an Indonesian article as roots (stopwords removed).
+    /// Headline of an Indonesian article: words, and `~root` where the root
+    /// differs (stopwords removed), with positions.
     pub title_id: Field,
-    /// Full text of an Indonesian article as roots (stopwords removed).
+    /// Full text of an Indonesian article, analysed as `title_id`.
     pub body_id: Field,
-    /// Headline of an English article as stems (stopwords removed).
+    /// Headline of an English article: words, and `~stem` where the stem
+    /// differs (stopwords removed), with positions.
     pub title_en: Field,
-    /// Full text of an English article as stems (stopwords removed).
+    /// Full text of an English article, analysed as `title_en`.
     pub body_en: Field,
     /// Language code of the article (`id`, `en`): raw, stored.
     pub language: Field,
@@ -78,7 +80,6 @@ impl Fields {
                     .set_index_option(IndexRecordOption::WithFreqsAndPositions),
             )
         };
-        let surface = analysed(SURFACE_ANALYZER).set_stored();
         let keyword = TextOptions::default().set_stored().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(KEYWORD_ANALYZER)
@@ -105,8 +106,8 @@ impl Fields {
             source: builder.add_text_field("source", keyword.clone()),
             category: builder.add_text_field("category", keyword.clone()),
             tag: builder.add_text_field("tag", keyword),
-            title: builder.add_text_field("title", surface.clone()),
-            body: builder.add_text_field("body", surface),
+            title: builder.add_text_field("title", STORED),
+            body: builder.add_text_field("body", STORED),
             title_id: builder.add_text_field("title_id", analysed(INDONESIAN_ANALYZER)),
             body_id: builder.add_text_field("body_id", analysed(INDONESIAN_ANALYZER)),
             title_en: builder.add_text_field("title_en", analysed(ENGLISH_ANALYZER)),

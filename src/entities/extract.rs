@@ -4,8 +4,8 @@ use super::gazetteer::{
     CUE, EVENT_TAIL, GazEntry, LOC_CUE, LOC_HEAD, Lexicon, NON_NAME, ORG_CUE, ORG_HEAD, ORG_TAIL,
     PARTICLE, SKIP_HEAD, STOP, THING_CUE, TITLE, WordInfo, normalise_key, push_lower,
 };
-use super::hash::FxHashMap;
 use super::tokenize::{Token, is_abbreviation, tokenize};
+use crate::hash::FxHashMap;
 use std::cell::RefCell;
 
 /// Type of a named entity.

@@ -3,8 +3,8 @@
 
 use super::alias::{ALIASES, parse_aliases};
 use super::extract::EntityKind;
-use super::hash::{FxHashMap, FxHashSet};
 use super::tokenize::{Token, tokenize};
+use crate::hash::{FxHashMap, FxHashSet};
 
 pub(crate) const COUNTRIES: &str = include_str!("data/countries.txt");
 pub(crate) const PLACES: &str = include_str!("data/places.txt");

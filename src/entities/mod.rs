@@ -22,7 +22,6 @@
 mod alias;
 mod extract;
 mod gazetteer;
-mod hash;
 mod tokenize;
 
 pub use extract::{Entity, EntityExtractor, EntityKind, Mention, entity_key};

@@ -3,37 +3,22 @@
 use std::ops::Bound;
 
 use chrono::NaiveDate;
-use tantivy::query::{BooleanQuery, Occur, Query, QueryParser, RangeQuery, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{Index, Searcher, Term};
+use tantivy::query::{BooleanQuery, EmptyQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{Searcher, Term};
 
 use super::entity::{EXTRACTOR, entity_filter, resolve_entity, salience_clause};
-use super::prefix::expand_prefixes;
-use super::{Operator, QueryError, QueryPlan, Rank};
+use super::text::text_query;
+use super::{QueryError, QueryPlan, Rank};
 use crate::analysis::Analysis;
 use crate::analysis::normalize_keyword;
-use crate::archive::{Archive, Fields, day_number};
-
-/// Weights of the fields a query word is looked up in. A headline naming the
-/// query is the best evidence that an article is about it; a word as written
-/// counts more than a word that only shares its root, because exact words carry
-/// information that stems throw away (an exact match scores in both fields).
-fn field_boosts(fields: &Fields) -> [(Field, f32); 6] {
-    [
-        (fields.title, 2.0),
-        (fields.body, 1.0),
-        (fields.title_id, 1.0),
-        (fields.body_id, 0.5),
-        (fields.title_en, 1.0),
-        (fields.body_en, 0.5),
-    ]
-}
+use crate::archive::{Archive, day_number};
 
 /// The tantivy query of a plan, plus what the parser had to forgive.
 pub struct BuiltQuery {
     /// The query to run.
     pub query: Box<dyn Query>,
-    /// Parts of the text the parser could not read and searched leniently.
+    /// Parts of the text that had to be read leniently or were ignored.
     pub warnings: Vec<String>,
 }
 
@@ -43,18 +28,17 @@ pub fn build_query(
     searcher: &Searcher,
     plan: &QueryPlan,
 ) -> Result<BuiltQuery, QueryError> {
-    let (index, fields, analysis) = (archive.index(), archive.fields(), archive.analysis());
+    let (fields, analysis) = (archive.fields(), archive.analysis());
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     let mut warnings = Vec::new();
     if !plan.text.trim().is_empty() {
         if let Some(words) = only_stopwords(&plan.text, analysis) {
             return Err(QueryError::OnlyStopwords(words));
         }
-        let surface = [fields.title, fields.body];
-        let text = expand_prefixes(&plan.text, searcher, &index.schema(), &surface)?;
-        let (query, parse_warnings) =
-            parse_text(index, &field_boosts(fields), &text, plan.operator);
-        warnings = parse_warnings;
+        let text = text_query(analysis, fields, searcher, &plan.text, plan.operator)?;
+        warnings = text.warnings;
+        // Nothing searchable (`((`, a word too long to index) matches nothing.
+        let query = text.query.unwrap_or_else(|| Box::new(EmptyQuery));
         clauses.push((Occur::Must, query));
     }
     for name in &plan.filters.entities {
@@ -103,42 +87,10 @@ pub fn build_query(
     Ok(BuiltQuery { query, warnings })
 }
 
-/// Parses the query text; a syntax error is not fatal: the parser's lenient
-/// mode searches what it could read and the error becomes a warning.
-fn parse_text(
-    index: &Index,
-    boosts: &[(Field, f32)],
-    text: &str,
-    operator: Operator,
-) -> (Box<dyn Query>, Vec<String>) {
-    let mut parser =
-        QueryParser::for_index(index, boosts.iter().map(|(field, _)| *field).collect());
-    for (field, boost) in boosts {
-        parser.set_field_boost(*field, *boost);
-    }
-    if operator == Operator::All {
-        parser.set_conjunction_by_default();
-    }
-    match parser.parse_query(text) {
-        Ok(query) => (query, Vec::new()),
-        Err(strict_error) => {
-            let (query, errors) = parser.parse_query_lenient(text);
-            let mut warnings = vec![format!("query read leniently: {strict_error}")];
-            warnings.extend(
-                errors
-                    .iter()
-                    .map(ToString::to_string)
-                    .filter(|message| *message != strict_error.to_string()),
-            );
-            (query, warnings)
-        }
-    }
-}
-
 /// Returns the query's words when every word of a plain query (no quotes, no
 /// `field:`) is a stopword: such a query would match nearly every article.
 fn only_stopwords(text: &str, analysis: &Analysis) -> Option<String> {
-    if text.contains(['"', ':']) {
+    if text.contains(':') {
         return None;
     }
     let words: Vec<String> = text
@@ -163,7 +115,11 @@ mod tests {
             Some("yang dan")
         );
         assert_eq!(only_stopwords("yang baru", &analysis), None);
-        assert_eq!(only_stopwords("\"yang\"", &analysis), None);
+        assert_eq!(
+            only_stopwords("\"yang\"", &analysis).as_deref(),
+            Some("yang"),
+            "stopwords are not indexed, even in a phrase"
+        );
         assert_eq!(only_stopwords("tidak", &analysis), None);
     }
 }

@@ -10,7 +10,7 @@ pub enum QueryError {
     Empty,
     /// Every query word is a stopword.
     #[error(
-        "'{0}' has only stopwords, which match nearly every article; add a content word, or quote it to search the exact words"
+        "'{0}' has only stopwords, which warta does not index (they occur in nearly every article); add a content word"
     )]
     OnlyStopwords(String),
     /// `--entity` names nothing the index or the gazetteer knows.

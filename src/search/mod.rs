@@ -15,6 +15,7 @@ mod prefix;
 mod run;
 mod salience;
 mod snippet;
+mod text;
 
 pub use entity::ENTITY_BOOST;
 pub use entity_counts::{EntityCount, entity_counts};

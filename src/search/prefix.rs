@@ -1,14 +1,14 @@
 //! Prefix queries (`pemilu*`), expanded against the index's own terms.
 //!
-//! tantivy's query parser only accepts a prefix at the end of a phrase of two
-//! or more words. warta rewrites each `word*` outside quotes into an OR group
-//! of the indexed words that start with it (`(pemilu OR pemilihan)`), the most
-//! frequent first, at most [`MAX_EXPANSIONS`] of them, before parsing.
+//! A `word*` becomes an OR group of the indexed words that start with it
+//! (`pemilu OR pemilihan`), the most frequent first, at most
+//! [`MAX_EXPANSIONS`] of them. Roots (`~root` terms) never start with a letter,
+//! so only words as written are expanded.
 
 use std::collections::HashMap;
 
 use tantivy::Searcher;
-use tantivy::schema::{Field, Schema};
+use tantivy::schema::Field;
 
 use super::QueryError;
 
@@ -16,100 +16,9 @@ use super::QueryError;
 /// ranking meaningless.
 pub const MAX_EXPANSIONS: usize = 64;
 
-/// Returns `text` with every unquoted `word*` (optionally `field:word*`, with a
-/// leading `-` or `+`) replaced by an OR group of indexed words. A prefix that
-/// matches no word becomes the bare word, which matches nothing or itself.
-pub fn expand_prefixes(
-    text: &str,
-    searcher: &Searcher,
-    schema: &Schema,
-    default_fields: &[Field],
-) -> Result<String, QueryError> {
-    if !text.contains('*') {
-        return Ok(text.to_owned());
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut in_quotes = false;
-    let mut chunk_start = None;
-    for (index, c) in text.char_indices() {
-        if c == '"' {
-            in_quotes = !in_quotes;
-        }
-        let is_boundary = c.is_whitespace() || c == '(' || c == ')';
-        match (chunk_start, is_boundary && !in_quotes) {
-            (Some(start), true) => {
-                out.push_str(&expand_chunk(
-                    &text[start..index],
-                    searcher,
-                    schema,
-                    default_fields,
-                )?);
-                out.push(c);
-                chunk_start = None;
-            }
-            (None, true) => out.push(c),
-            (None, false) => chunk_start = Some(index),
-            (Some(_), false) => {}
-        }
-    }
-    if let Some(start) = chunk_start {
-        out.push_str(&expand_chunk(
-            &text[start..],
-            searcher,
-            schema,
-            default_fields,
-        )?);
-    }
-    Ok(out)
-}
-
-/// Expands one white-space separated chunk if it is a prefix query.
-fn expand_chunk(
-    chunk: &str,
-    searcher: &Searcher,
-    schema: &Schema,
-    default_fields: &[Field],
-) -> Result<String, QueryError> {
-    let Some(body) = chunk.strip_suffix('*') else {
-        return Ok(chunk.to_owned());
-    };
-    let (sign, body) = match body.chars().next() {
-        Some(sign @ ('-' | '+')) => (sign.to_string(), &body[1..]),
-        _ => (String::new(), body),
-    };
-    let (field_name, word) = match body.split_once(':') {
-        Some((field, word)) => (Some(field), word),
-        None => (None, body),
-    };
-    let is_word = !word.is_empty() && word.chars().all(char::is_alphanumeric);
-    let fields: Vec<Field> = match field_name {
-        Some(name) => match schema.get_field(name) {
-            Ok(field) => vec![field],
-            Err(_) => return Ok(chunk.to_owned()),
-        },
-        None => default_fields.to_vec(),
-    };
-    if !is_word {
-        return Ok(chunk.to_owned());
-    }
-    let prefix = word.to_lowercase();
-    let words = words_with_prefix(searcher, &fields, &prefix)?;
-    let qualifier = field_name
-        .map(|name| format!("{name}:"))
-        .unwrap_or_default();
-    if words.is_empty() {
-        return Ok(format!("{sign}{qualifier}{prefix}"));
-    }
-    let alternatives: Vec<String> = words
-        .iter()
-        .map(|word| format!("{qualifier}{word}"))
-        .collect();
-    Ok(format!("{sign}({})", alternatives.join(" OR ")))
-}
-
 /// Returns the indexed words of `fields` starting with `prefix`, most frequent
 /// first, at most [`MAX_EXPANSIONS`].
-fn words_with_prefix(
+pub fn words_with_prefix(
     searcher: &Searcher,
     fields: &[Field],
     prefix: &str,

@@ -24,11 +24,11 @@ pub struct Snippet {
 
 /// Cuts snippets for one query; set up once per query, used for each hit.
 ///
-/// The excerpt is chosen and highlighted through the article's stem field, so
-/// a query for `pengembangan` highlights `mengembangkan`; stopwords, which the
-/// stem fields drop, are found through the surface field.
+/// The excerpt is chosen and highlighted through the article's body field,
+/// which holds words and roots, so a query for `pengembangan` highlights
+/// `mengembangkan` too.
 pub struct SnippetMaker {
-    generators: Option<[SnippetGenerator; 3]>,
+    generators: Option<[SnippetGenerator; 2]>,
 }
 
 impl SnippetMaker {
@@ -44,11 +44,7 @@ impl SnippetMaker {
             Ok(generator)
         };
         Ok(SnippetMaker {
-            generators: Some([
-                generator(fields.body_id)?,
-                generator(fields.body_en)?,
-                generator(fields.body)?,
-            ]),
+            generators: Some([generator(fields.body_id)?, generator(fields.body_en)?]),
         })
     }
 
@@ -60,19 +56,17 @@ impl SnippetMaker {
     /// Returns the best excerpt of `body` (of an article in `language`), or its
     /// opening when no query word occurs in it (a title-only or filter-only match).
     pub fn snippet(&self, body: &str, language: Language) -> Snippet {
-        if let Some([indonesian, english, surface]) = &self.generators {
-            let stems = match language {
+        if let Some([indonesian, english]) = &self.generators {
+            let generator = match language {
                 Language::Indonesian => indonesian,
                 Language::English => english,
             };
-            for generator in [stems, surface] {
-                let snippet = generator.snippet(body);
-                if !snippet.fragment().is_empty() {
-                    return Snippet {
-                        text: one_line(snippet.fragment()),
-                        highlights: snippet.highlighted().to_vec(),
-                    };
-                }
+            let snippet = generator.snippet(body);
+            if !snippet.fragment().is_empty() {
+                return Snippet {
+                    text: one_line(snippet.fragment()),
+                    highlights: snippet.highlighted().to_vec(),
+                };
             }
         }
         Snippet {

@@ -1,11 +1,12 @@
-//! A small, fast, non-cryptographic hasher (FxHash style) for the read-only lookup tables.
+//! A small, fast, non-cryptographic hasher (FxHash style) for warta's word
+//! tables (stopwords, roots, gazetteer, memos): short keys, never adversarial.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Multiplicative word-at-a-time hasher; good enough for short ASCII keys that are not adversarial.
 #[derive(Default, Clone, Copy)]
-pub(crate) struct FxHasher {
+pub struct FxHasher {
     hash: u64,
 }
 
@@ -52,6 +53,6 @@ impl Hasher for FxHasher {
 }
 
 /// Hash map keyed with [`FxHasher`].
-pub(crate) type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 /// Hash set keyed with [`FxHasher`].
-pub(crate) type FxHashSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
+pub type FxHashSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
