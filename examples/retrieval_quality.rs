@@ -21,7 +21,9 @@
 //! Systems, on the same index and the same query text:
 //! - baseline: the words as written only (lower-cased, no roots), each looked up in the title
 //!   fields (boost 2) and body fields (boost 1): what an index without stemming finds;
-//! - warta: `warta::search::search` with the default plan (operator All = AND) or `Any` (OR).
+//! - warta: `warta::search::search` with operator All (AND, the default) or Any (OR), ranked by
+//!   keywords alone (`--rank keyword`: what the analysis does) and with entity salience
+//!   (`--rank hybrid`, the default).
 //!
 //! The query sets are written to OUT_DIR/retrieval-queries.tsv (default target/bench) for
 //! inspection; they are derived from the corpus and must not be committed.
@@ -38,7 +40,7 @@ use tantivy::{Searcher, TantivyDocument, Term};
 use warta::analysis::{Analysis, Language, detect_language};
 use warta::archive::{Archive, Fields};
 use warta::article::Article;
-use warta::search::{Operator, QueryPlan, search};
+use warta::search::{Operator, QueryPlan, Rank, search};
 
 #[path = "bench_common/mod.rs"]
 mod bench_common;
@@ -246,17 +248,23 @@ fn main() -> anyhow::Result<()> {
                 &scores,
                 &unmatched.to_string(),
             );
-            let scores = score(queries, |query| {
-                let plan = QueryPlan {
-                    text: query.words.join(" "),
-                    operator,
-                    limit: DEPTH,
-                    ..QueryPlan::default()
-                };
-                let results = search(&archive, &plan)?;
-                Ok(results.hits.into_iter().map(|hit| hit.article.id).collect())
-            });
-            print_row(set, "warta (warta::search::search)", op, &scores, "");
+            for (rank, name) in [
+                (Rank::Keyword, "warta, --rank keyword (analysis only)"),
+                (Rank::Hybrid, "warta, --rank hybrid (default: + entities)"),
+            ] {
+                let scores = score(queries, |query| {
+                    let plan = QueryPlan {
+                        text: query.words.join(" "),
+                        operator,
+                        limit: DEPTH,
+                        rank,
+                        ..QueryPlan::default()
+                    };
+                    let results = search(&archive, &plan)?;
+                    Ok(results.hits.into_iter().map(|hit| hit.article.id).collect())
+                });
+                print_row(set, name, op, &scores, "");
+            }
         }
     }
     Ok(())
