@@ -29,7 +29,7 @@ const SHORT_NAME_SAMPLE: usize = 200;
 /// Weight of the entity-salience clause relative to keyword relevance: enough
 /// to lift an article about an entity above one naming it in passing, not
 /// enough to override the other query words.
-pub const ENTITY_BOOST: f32 = 1.0;
+pub const ENTITY_BOOST: f32 = 0.5;
 
 /// Longest run of query words looked up as one entity name.
 const MAX_NAME_WORDS: usize = 4;
@@ -111,6 +111,30 @@ fn merge_longer_forms(candidates: BTreeMap<String, usize>) -> Vec<(String, usize
     merged.into_iter().collect()
 }
 
+/// Share of the articles using a word in which it is (part of) a name, below
+/// which the word is not taken for an entity in a query.
+const MIN_NAME_SHARE: u64 = 2;
+
+/// Returns true if and only if `word`, a single query word that the gazetteer
+/// does not know, is a name in at least half of the articles that use it
+/// (`juventus`, `putin`). The extractor sometimes takes a capitalised common
+/// word for a name (a heading's `Film`, `Revisi`); such words are names in a
+/// few of the many articles using them and must not pull salience into
+/// ordinary queries.
+fn mostly_a_name(
+    archive: &Archive,
+    searcher: &Searcher,
+    word: &str,
+    articles_naming: u64,
+) -> Result<bool, QueryError> {
+    let fields = archive.fields();
+    let mut articles_using = 0;
+    for field in [fields.body_id, fields.body_en] {
+        articles_using += searcher.doc_freq(&Term::from_field_text(field, word))?;
+    }
+    Ok(articles_naming * MIN_NAME_SHARE >= articles_using)
+}
+
 /// Returns an exact filter on the entity with index key `key`.
 pub fn entity_filter(archive: &Archive, key: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(
@@ -143,11 +167,14 @@ pub fn salience_clause(
         let mut matched = 0;
         for length in (1..=MAX_NAME_WORDS.min(words.len() - start)).rev() {
             let name = words[start..start + length].join(" ");
-            let key = match extractor.resolve(&name) {
-                Some((canonical, _)) => entity_key(&canonical),
-                None => entity_key(&name),
+            let (key, is_known_name) = match extractor.resolve(&name) {
+                Some((canonical, _)) => (entity_key(&canonical), true),
+                None => (entity_key(&name), length > 1),
             };
-            if searcher.doc_freq(&Term::from_field_text(field, &key))? > 0 {
+            let articles_naming = searcher.doc_freq(&Term::from_field_text(field, &key))?;
+            let is_name = articles_naming > 0
+                && (is_known_name || mostly_a_name(archive, searcher, &key, articles_naming)?);
+            if is_name {
                 if !keys.contains(&key) {
                     keys.push(key);
                 }
