@@ -72,10 +72,23 @@ pub fn text_query(
             ast
         }
     };
+    // A field no article fills (the English fields of an all-Indonesian
+    // archive) is left out: each term looked up costs a dictionary lookup
+    // per segment, and a word asks for up to twelve.
+    let empty_fields = [
+        fields.title_id,
+        fields.body_id,
+        fields.title_en,
+        fields.body_en,
+    ]
+    .into_iter()
+    .filter(|&field| !holds_terms(searcher, field))
+    .collect();
     let mut builder = TextQueryBuilder {
         analysis,
         fields,
         searcher,
+        empty_fields,
         default_occur: match operator {
             Operator::All => Occur::Must,
             Operator::Any => Occur::Should,
@@ -94,6 +107,8 @@ struct TextQueryBuilder<'a> {
     analysis: &'a Analysis,
     fields: &'a Fields,
     searcher: &'a Searcher,
+    /// Text fields without a single term in the index.
+    empty_fields: Vec<Field>,
     default_occur: Occur,
     warnings: Vec<String>,
 }
@@ -165,7 +180,10 @@ impl TextQueryBuilder<'_> {
                     &literal.phrase,
                 ))));
             }
-            Target::Text(text_fields) => text_fields,
+            Target::Text(mut text_fields) => {
+                text_fields.retain(|text| !self.empty_fields.contains(&text.field));
+                text_fields
+            }
         };
         let words = self.words(&literal.phrase);
         // tantivy's grammar keeps the `*` of `pemilu*` in the word and sets
@@ -331,6 +349,15 @@ impl TextQueryBuilder<'_> {
             }
         }
     }
+}
+
+/// Returns true if and only if some segment has a term in `field`.
+fn holds_terms(searcher: &Searcher, field: Field) -> bool {
+    searcher.segment_readers().iter().any(|segment| {
+        segment
+            .inverted_index(field)
+            .is_ok_and(|index| index.terms().num_terms() > 0)
+    })
 }
 
 /// A scored query for one term.
