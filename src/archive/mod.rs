@@ -5,6 +5,7 @@
 //! index is opened through [`Archive::open`] or [`Archive::open_or_create`], which
 //! register warta's analyzers and check the index's metadata.
 
+mod compact;
 mod document;
 mod error;
 mod metadata;
@@ -15,6 +16,7 @@ mod snapshot;
 mod stats;
 mod writer;
 
+pub use compact::CompactArticles;
 pub use document::{StoredArticle, day_number, to_document};
 pub use error::ArchiveError;
 pub use metadata::Metadata;

@@ -6,7 +6,7 @@ use super::build::build_query;
 use super::collect::{AllHits, sort_hits, top_hits};
 use super::snippet::SnippetMaker;
 use super::{Hit, QueryError, QueryPlan, Snippet};
-use crate::archive::{Archive, StoredArticle};
+use crate::archive::{Archive, CompactArticles, StoredArticle};
 
 /// A page of hits and the total number of matching articles.
 #[derive(Clone, Debug, Default)]
@@ -51,9 +51,13 @@ pub fn search(archive: &Archive, plan: &QueryPlan) -> Result<SearchResults, Quer
     })
 }
 
-/// Hits whose articles an export fetches together, in index order: about
-/// 15 MB of articles without their text.
-const EXPORT_CHUNK: usize = 32_768;
+/// Hits whose articles an export fetches together, in index order, when it
+/// writes no text: about 100 MB of packed articles at most, so exports of up
+/// to a quarter million hits read each block of the article store once.
+const EXPORT_CHUNK: usize = 262_144;
+
+/// The same with the articles' text: about 100 MB of articles.
+const EXPORT_CHUNK_WITH_TEXT: usize = 32_768;
 
 /// Summary of an export.
 #[derive(Clone, Debug, Default)]
@@ -99,16 +103,21 @@ pub fn export(
         SnippetMaker::opening_only()
     };
     // Articles are fetched a chunk at a time in index order, so each compressed
-    // store block is decompressed once per chunk instead of once per hit (2.2
-    // times faster on 100,000 hits in date order), then written in rank order.
-    // Memory: one chunk of articles, without their text unless asked for.
+    // store block is decompressed once per chunk instead of once per hit, then
+    // written in rank order. Memory: one chunk of packed articles.
+    let chunk_size = match text {
+        ExportText::Omitted => EXPORT_CHUNK,
+        ExportText::Body | ExportText::BodyAndSnippet => EXPORT_CHUNK_WITH_TEXT,
+    };
     let mut hit = Hit::default();
-    let mut fetched: Vec<Option<StoredArticle>> = Vec::with_capacity(EXPORT_CHUNK);
-    for (chunk_index, chunk) in keys.chunks(EXPORT_CHUNK).enumerate() {
+    let mut fetched = CompactArticles::default();
+    let mut packed_at: Vec<usize> = Vec::new();
+    for (chunk_index, chunk) in keys.chunks(chunk_size).enumerate() {
         let mut by_address: Vec<usize> = (0..chunk.len()).collect();
         by_address.sort_unstable_by_key(|&position| chunk[position].address);
         fetched.clear();
-        fetched.resize(chunk.len(), None);
+        packed_at.clear();
+        packed_at.resize(chunk.len(), usize::MAX);
         for position in by_address {
             let doc: TantivyDocument = searcher
                 .doc(chunk[position].address)
@@ -117,12 +126,12 @@ pub fn export(
             if text == ExportText::Omitted {
                 article.body = String::new();
             }
-            fetched[position] = Some(article);
+            packed_at[position] = fetched.push(&article);
         }
-        for (position, article) in fetched.iter_mut().enumerate() {
-            hit.rank = chunk_index * EXPORT_CHUNK + position + 1;
+        for (position, &packed) in packed_at.iter().enumerate() {
+            hit.rank = chunk_index * chunk_size + position + 1;
             hit.score = chunk[position].score;
-            hit.article = article.take().unwrap_or_default();
+            hit.article = fetched.get(packed).unwrap_or_default();
             if with_snippets {
                 hit.snippet = snippets.snippet(&hit.article.body, hit.article.language);
             }
