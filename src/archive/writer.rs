@@ -7,11 +7,20 @@
 
 use std::collections::HashSet;
 
-use tantivy::{IndexWriter, TantivyDocument, Term};
+use tantivy::index::SegmentId;
+use tantivy::{IndexWriter, SegmentMeta, TantivyDocument, Term};
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::{Archive, ArchiveError, Snapshot, document};
 use crate::article::Article;
+
+/// Most segments a bulk load may leave. Every query term is looked up in each
+/// segment: a million articles in 9 segments answered the scale benchmark's
+/// queries in 33 ms (p50), in one segment in 8.4 ms; merging them took 50 s.
+const MAX_SEGMENTS_AFTER_BULK_LOAD: usize = 4;
+
+/// Indexing memory of the writer that only merges (one thread).
+const MERGE_MEMORY: usize = 15_000_000;
 
 /// Writes articles into an [`Archive`] while holding its writer lock.
 pub struct ArchiveWriter<'a> {
@@ -92,9 +101,22 @@ impl<'a> ArchiveWriter<'a> {
     }
 
     /// Commits and waits for background merges, releasing the writer lock.
+    /// After a bulk load (this writer wrote at least half of the articles)
+    /// that left more than [`MAX_SEGMENTS_AFTER_BULK_LOAD`] segments, merges
+    /// them into one.
     pub fn finish(mut self) -> Result<(), ArchiveError> {
         self.writer.commit()?;
         self.writer.wait_merging_threads()?;
+        let segments = self.archive.index().searchable_segment_metas()?;
+        let articles: u64 = segments.iter().map(|meta| u64::from(meta.num_docs())).sum();
+        let is_bulk_load = self.written.len() as u64 * 2 >= articles;
+        if segments.len() <= MAX_SEGMENTS_AFTER_BULK_LOAD || !is_bulk_load {
+            return Ok(());
+        }
+        let ids: Vec<SegmentId> = segments.iter().map(SegmentMeta::id).collect();
+        let mut writer = self.archive.writer(MERGE_MEMORY)?;
+        writer.merge(&ids).wait()?;
+        writer.wait_merging_threads()?;
         Ok(())
     }
 }
@@ -102,6 +124,39 @@ impl<'a> ArchiveWriter<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Writes `ids` with a commit after each, so that each makes a segment.
+    fn write_in_segments(archive: &Archive, ids: &[&str]) {
+        let mut writer = ArchiveWriter::new(archive, 20_000_000).unwrap();
+        for id in ids {
+            let article = Article {
+                title: format!("Judul {id}"),
+                body: "Isi berita.".into(),
+                ..Article::default()
+            };
+            writer.upsert(&article, id, "/x", "h").unwrap();
+            writer.commit().unwrap();
+        }
+        writer.finish().unwrap();
+    }
+
+    fn segments(archive: &Archive) -> usize {
+        archive.index().searchable_segment_ids().unwrap().len()
+    }
+
+    #[test]
+    fn a_bulk_load_ends_in_one_segment_and_a_small_update_merges_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let archive = Archive::open_or_create(dir.path(), None).unwrap();
+        let bulk: Vec<String> = (0..6).map(|n| format!("b{n}")).collect();
+        let bulk: Vec<&str> = bulk.iter().map(String::as_str).collect();
+        write_in_segments(&archive, &bulk);
+        assert_eq!(segments(&archive), 1);
+        write_in_segments(&archive, &["u1"]);
+        write_in_segments(&archive, &["u2"]);
+        assert_eq!(segments(&archive), 3, "two small loads into six articles");
+        assert_eq!(archive.reader().unwrap().searcher().num_docs(), 8);
+    }
 
     #[test]
     fn an_id_written_twice_keeps_one_article_and_updates_are_reported() {
