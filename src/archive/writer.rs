@@ -104,18 +104,29 @@ impl<'a> ArchiveWriter<'a> {
     /// After a bulk load (this writer wrote at least half of the articles)
     /// that left more than [`MAX_SEGMENTS_AFTER_BULK_LOAD`] segments, merges
     /// them into one.
-    pub fn finish(mut self) -> Result<(), ArchiveError> {
-        self.writer.commit()?;
-        self.writer.wait_merging_threads()?;
-        let segments = self.archive.index().searchable_segment_metas()?;
+    pub fn finish(self) -> Result<(), ArchiveError> {
+        let ArchiveWriter {
+            archive,
+            mut writer,
+            snapshot,
+            written,
+        } = self;
+        writer.commit()?;
+        writer.wait_merging_threads()?;
+        // The snapshot's searcher holds the segments it has seen; their files
+        // can only be deleted after a merge once it is gone.
+        drop(snapshot);
+        let segments = archive.index().searchable_segment_metas()?;
         let articles: u64 = segments.iter().map(|meta| u64::from(meta.num_docs())).sum();
-        let is_bulk_load = self.written.len() as u64 * 2 >= articles;
+        let is_bulk_load = written.len() as u64 * 2 >= articles;
         if segments.len() <= MAX_SEGMENTS_AFTER_BULK_LOAD || !is_bulk_load {
             return Ok(());
         }
         let ids: Vec<SegmentId> = segments.iter().map(SegmentMeta::id).collect();
-        let mut writer = self.archive.writer(MERGE_MEMORY)?;
+        drop(segments);
+        let mut writer = archive.writer(MERGE_MEMORY)?;
         writer.merge(&ids).wait()?;
+        writer.garbage_collect_files().wait()?;
         writer.wait_merging_threads()?;
         Ok(())
     }
@@ -152,6 +163,14 @@ mod tests {
         let bulk: Vec<&str> = bulk.iter().map(String::as_str).collect();
         write_in_segments(&archive, &bulk);
         assert_eq!(segments(&archive), 1);
+        let stores = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|entry| {
+                let path = entry.as_ref().unwrap().path();
+                path.extension().is_some_and(|ext| ext == "store")
+            })
+            .count();
+        assert_eq!(stores, 1, "the merged segments' files are deleted");
         write_in_segments(&archive, &["u1"]);
         write_in_segments(&archive, &["u2"]);
         assert_eq!(segments(&archive), 3, "two small loads into six articles");
