@@ -18,12 +18,13 @@ use tantivy::query_grammar::{
     Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral, parse_query, parse_query_lenient,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::tokenizer::TokenStream;
+use tantivy::tokenizer::{TextAnalyzer, TokenStream};
 use tantivy::{Searcher, Term};
 
+use super::build::keyword_query;
 use super::prefix::words_with_prefix;
 use super::{Operator, QueryError};
-use crate::analysis::{Analysis, Language, STEM_MARK, marked_stem, normalize_keyword};
+use crate::analysis::{Analysis, Language, STEM_MARK, marked_stem};
 use crate::archive::Fields;
 
 /// Weight of a word as written, relative to a match of its root only.
@@ -39,7 +40,24 @@ const TITLE_WEIGHT: f32 = 2.0;
 struct TextField {
     field: Field,
     language: Language,
+    is_title: bool,
     weight: f32,
+}
+
+/// The analysed text fields: headline and full text in each language.
+fn text_fields(fields: &Fields) -> [TextField; 4] {
+    let text_field = |field, language, is_title| TextField {
+        field,
+        language,
+        is_title,
+        weight: if is_title { TITLE_WEIGHT } else { 1.0 },
+    };
+    [
+        text_field(fields.title_id, Language::Indonesian, true),
+        text_field(fields.body_id, Language::Indonesian, false),
+        text_field(fields.title_en, Language::English, true),
+        text_field(fields.body_en, Language::English, false),
+    ]
 }
 
 /// The query of the text part of a search.
@@ -75,20 +93,16 @@ pub fn text_query(
     // A field no article fills (the English fields of an all-Indonesian
     // archive) is left out: each term looked up costs a dictionary lookup
     // per segment, and a word asks for up to twelve.
-    let empty_fields = [
-        fields.title_id,
-        fields.body_id,
-        fields.title_en,
-        fields.body_en,
-    ]
-    .into_iter()
-    .filter(|&field| !holds_terms(searcher, field))
-    .collect();
+    let text_fields = text_fields(fields)
+        .into_iter()
+        .filter(|text| holds_terms(searcher, text.field))
+        .collect();
     let mut builder = TextQueryBuilder {
         analysis,
         fields,
         searcher,
-        empty_fields,
+        text_fields,
+        surface: analysis.surface_analyzer(),
         default_occur: match operator {
             Operator::All => Occur::Must,
             Operator::Any => Occur::Should,
@@ -107,8 +121,10 @@ struct TextQueryBuilder<'a> {
     analysis: &'a Analysis,
     fields: &'a Fields,
     searcher: &'a Searcher,
-    /// Text fields without a single term in the index.
-    empty_fields: Vec<Field>,
+    /// The text fields holding at least one term.
+    text_fields: Vec<TextField>,
+    /// Splits literals into words.
+    surface: TextAnalyzer,
     default_occur: Occur,
     warnings: Vec<String>,
 }
@@ -170,20 +186,14 @@ impl TextQueryBuilder<'_> {
     ) -> Result<Option<Box<dyn Query>>, QueryError> {
         let target = self.target(literal.field_name.as_deref());
         let text_fields = match target {
-            Target::Keyword(field) => {
-                let value = normalize_keyword(&literal.phrase);
-                return Ok(Some(term_query(Term::from_field_text(field, &value))));
-            }
+            Target::Keyword(field) => return Ok(Some(keyword_query(field, &literal.phrase))),
             Target::Raw(field) => {
                 return Ok(Some(term_query(Term::from_field_text(
                     field,
                     &literal.phrase,
                 ))));
             }
-            Target::Text(mut text_fields) => {
-                text_fields.retain(|text| !self.empty_fields.contains(&text.field));
-                text_fields
-            }
+            Target::Text(text_fields) => text_fields,
         };
         let words = self.words(&literal.phrase);
         // tantivy's grammar keeps the `*` of `pemilu*` in the word and sets
@@ -221,25 +231,16 @@ impl TextQueryBuilder<'_> {
     /// Resolves a `field:` prefix; an unknown name is ignored with a warning.
     fn target(&mut self, name: Option<&str>) -> Target {
         let fields = self.fields;
-        let title = [
-            (fields.title_id, Language::Indonesian),
-            (fields.title_en, Language::English),
-        ];
-        let body = [
-            (fields.body_id, Language::Indonesian),
-            (fields.body_en, Language::English),
-        ];
-        let text = |parts: [(Field, Language); 2], weight: f32| {
-            let fields = parts.map(|(field, language)| TextField {
-                field,
-                language,
-                weight,
-            });
-            Target::Text(fields.to_vec())
+        let text = |titles: bool| {
+            let parts = self
+                .text_fields
+                .iter()
+                .filter(|text| text.is_title == titles);
+            Target::Text(parts.copied().collect())
         };
         match name {
-            Some("title") => text(title, TITLE_WEIGHT),
-            Some("body") => text(body, 1.0),
+            Some("title") => text(true),
+            Some("body") => text(false),
             Some("tag") => Target::Keyword(fields.tag),
             Some("category") => Target::Keyword(fields.category),
             Some("source") => Target::Keyword(fields.source),
@@ -248,33 +249,15 @@ impl TextQueryBuilder<'_> {
                 self.warnings.push(format!(
                     "no field named `{other}` (fields: title, body, tag, category, source, id); searched the words"
                 ));
-                Target::Text(self.all_text_fields())
+                Target::Text(self.text_fields.clone())
             }
-            None => Target::Text(self.all_text_fields()),
+            None => Target::Text(self.text_fields.clone()),
         }
     }
 
-    fn all_text_fields(&self) -> Vec<TextField> {
-        let fields = self.fields;
-        [
-            (fields.title_id, Language::Indonesian, TITLE_WEIGHT),
-            (fields.body_id, Language::Indonesian, 1.0),
-            (fields.title_en, Language::English, TITLE_WEIGHT),
-            (fields.body_en, Language::English, 1.0),
-        ]
-        .into_iter()
-        .map(|(field, language, weight)| TextField {
-            field,
-            language,
-            weight,
-        })
-        .collect()
-    }
-
     /// Splits a literal into lower-cased words with their positions.
-    fn words(&self, phrase: &str) -> Vec<(usize, String)> {
-        let mut analyzer = self.analysis.surface_analyzer();
-        let mut stream = analyzer.token_stream(phrase);
+    fn words(&mut self, phrase: &str) -> Vec<(usize, String)> {
+        let mut stream = self.surface.token_stream(phrase);
         let mut words = Vec::new();
         while stream.advance() {
             let token = stream.token();
