@@ -4,7 +4,7 @@ use std::ops::Bound;
 
 use chrono::NaiveDate;
 use tantivy::query::{BooleanQuery, EmptyQuery, Occur, Query, RangeQuery, TermQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{Searcher, Term};
 
 use super::entity::{EXTRACTOR, entity_filter, resolve_entity, salience_clause};
@@ -51,20 +51,14 @@ pub fn build_query(
     {
         clauses.push((Occur::Should, clause));
     }
-    let keyword = |field, value: &str| -> Box<dyn Query> {
-        Box::new(TermQuery::new(
-            Term::from_field_text(field, &normalize_keyword(value)),
-            IndexRecordOption::Basic,
-        ))
-    };
     for tag in &plan.filters.tags {
-        clauses.push((Occur::Must, keyword(fields.tag, tag)));
+        clauses.push((Occur::Must, keyword_query(fields.tag, tag)));
     }
     if let Some(category) = &plan.filters.category {
-        clauses.push((Occur::Must, keyword(fields.category, category)));
+        clauses.push((Occur::Must, keyword_query(fields.category, category)));
     }
     if let Some(source) = &plan.filters.source {
-        clauses.push((Occur::Must, keyword(fields.source, source)));
+        clauses.push((Occur::Must, keyword_query(fields.source, source)));
     }
     if plan.filters.since.is_some() || plan.filters.until.is_some() {
         let bound = |day: Option<NaiveDate>| match day {
@@ -87,8 +81,18 @@ pub fn build_query(
     Ok(BuiltQuery { query, warnings })
 }
 
-/// Returns the query's words when every word of a plain query (no quotes, no
-/// `field:`) is a stopword: such a query would match nearly every article.
+/// Matches the articles whose exact-match `field` (tag, category, source)
+/// holds `value`, compared as the keyword analyzer indexed it.
+pub fn keyword_query(field: Field, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, &normalize_keyword(value)),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// Returns the query's words when every word of a query without `field:` is
+/// a stopword, quoted or not: stopwords are not indexed, so such a query could
+/// only find nothing, and its user gets a message saying why instead.
 fn only_stopwords(text: &str, analysis: &Analysis) -> Option<String> {
     if text.contains(':') {
         return None;
