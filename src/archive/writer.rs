@@ -16,7 +16,7 @@ use crate::article::Article;
 
 /// Most segments a bulk load may leave. Every query term is looked up in each
 /// segment: a million articles in 9 segments answered the scale benchmark's
-/// queries in 33 ms (p50), in one segment in 8.4 ms; merging them took 50 s.
+/// queries in 13.4 ms (p50), in one segment in 8.6 ms; merging them took 50 s.
 const MAX_SEGMENTS_AFTER_BULK_LOAD: usize = 4;
 
 /// Indexing memory of the writer that only merges (one thread).
