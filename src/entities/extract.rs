@@ -4,7 +4,7 @@ use super::gazetteer::{
     CUE, EVENT_TAIL, GazEntry, LOC_CUE, LOC_HEAD, Lexicon, NON_NAME, ORG_CUE, ORG_HEAD, ORG_TAIL,
     PARTICLE, SKIP_HEAD, STOP, THING_CUE, TITLE, WordInfo, normalise_key, push_lower,
 };
-use super::tokenize::{Token, is_abbreviation, tokenize};
+use super::tokenize::{Detail, Token, is_abbreviation, tokenize};
 use crate::hash::FxHashMap;
 use std::cell::RefCell;
 
@@ -248,7 +248,7 @@ impl EntityExtractor {
     // Detection: capitalised sequences and the rules that cut and type them.
 
     fn detect(&self, text: &str, title_mode: bool, sc: &mut Scratch, out: &mut Vec<Raw>) {
-        tokenize(text, &mut sc.toks);
+        tokenize(text, Detail::NearNames, &mut sc.toks);
         sc.lower.clear();
         sc.lspan.clear();
         sc.info.clear();

@@ -3,7 +3,7 @@
 
 use super::alias::{ALIASES, parse_aliases};
 use super::extract::EntityKind;
-use super::tokenize::{Token, tokenize};
+use super::tokenize::{Detail, Token, tokenize};
 use crate::hash::{FxHashMap, FxHashSet};
 
 pub(crate) const COUNTRIES: &str = include_str!("data/countries.txt");
@@ -45,7 +45,7 @@ pub(crate) fn push_lower(buf: &mut String, word: &str) {
 /// Normalised lookup key of a name: its word tokens, lower case, joined by single spaces.
 pub(crate) fn normalise_key(name: &str) -> String {
     let mut toks: Vec<Token> = Vec::new();
-    tokenize(name, &mut toks);
+    tokenize(name, Detail::All, &mut toks);
     let mut key = String::with_capacity(name.len());
     for tok in toks.iter().filter(|t| t.is_word()) {
         if !key.is_empty() {

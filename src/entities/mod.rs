@@ -5,8 +5,8 @@
 //! with an alias table, and a per-article pass that resolves short mentions ("Putin") to the full
 //! names introduced earlier ("Vladimir Putin").
 //!
-//! * `tokenize.rs`: byte-offset tokens with sentence-start flags.
-//! * `hash.rs`: a small fast hasher for the lookup tables.
+//! * `tokenize.rs`: byte-offset tokens with sentence-start flags; runs of plain lower-case
+//!   words, which never take part in a name, are left out but for their ends.
 //! * `gazetteer.rs`: the gazetteer and word lists loaded from `data/*.txt` with `include_str!`.
 //! * `alias.rs`: parsing of the alias table.
 //! * `extract.rs`: the rules, the resolution pass and the public API.

@@ -49,13 +49,130 @@ fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     Some((c, c.len_utf8()))
 }
 
-/// Splits `text` into tokens, appending to `out` (cleared first).
-pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
+/// How much of a text [`tokenize`] keeps.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Detail {
+    /// Every token.
+    All,
+    /// Every token except the inner words of runs of plain lower-case words
+    /// (ASCII letters and digits), which can never be part of a name: a run of
+    /// three or more keeps its first and last word with a [`GAP`] token
+    /// between them, so every token next to a capital is still there. Most of
+    /// a news text is such runs.
+    NearNames,
+}
+
+/// The `punct` of the token standing for the words left out of a run.
+pub(crate) const GAP: char = ' ';
+
+/// Appends tokens to `out`, leaving out the inner words of plain lower-case runs
+/// when asked to (see [`Detail::NearNames`]).
+struct Emitter<'a> {
+    out: &'a mut Vec<Token>,
+    detail: Detail,
+    /// Plain lower-case words in the current run.
+    run: usize,
+    /// Last word of the current run, not pushed yet.
+    last_of_run: Option<Token>,
+}
+
+impl Emitter<'_> {
+    /// Pushes a plain lower-case word.
+    fn plain_word(&mut self, token: Token) {
+        if self.detail == Detail::All || self.run == 0 {
+            self.out.push(token);
+        } else {
+            self.last_of_run = Some(token);
+        }
+        self.run += 1;
+    }
+
+    /// Pushes any other token, closing the current run.
+    fn other(&mut self, token: Token) {
+        self.close_run();
+        self.out.push(token);
+    }
+
+    fn close_run(&mut self) {
+        if let Some(last) = self.last_of_run.take() {
+            if self.run >= 3 {
+                self.out.push(Token {
+                    start: last.start,
+                    end: last.start,
+                    punct: GAP,
+                    cap: false,
+                    upper: false,
+                    digit: false,
+                    all_digit: false,
+                    sent_start: false,
+                });
+            }
+            self.out.push(last);
+        }
+        self.run = 0;
+    }
+}
+
+/// Returns the end of the plain lower-case word starting at `start` (an ASCII
+/// lower-case letter followed by ASCII letters and digits and ended by ASCII
+/// punctuation, a space or the end), or `None` when the word needs the full
+/// rules (capitals inside, joiners, non-ASCII letters) and whether it has digits.
+#[inline]
+fn plain_word_end(bytes: &[u8], start: usize) -> Option<(usize, bool)> {
+    let mut end = start + 1;
+    let mut digit = false;
+    while let Some(&b) = bytes.get(end) {
+        match b {
+            b'a'..=b'z' => end += 1,
+            b'0'..=b'9' => {
+                digit = true;
+                end += 1;
+            }
+            b'A'..=b'Z' | b'-' | b'\'' | 0x80.. => return None,
+            _ => break,
+        }
+    }
+    Some((end, digit))
+}
+
+/// Splits `text` into tokens, appending to `out` (cleared first); `detail`
+/// says whether plain lower-case runs are kept whole.
+pub(crate) fn tokenize(text: &str, detail: Detail, out: &mut Vec<Token>) {
     out.clear();
+    let mut out = Emitter {
+        out,
+        detail,
+        run: 0,
+        last_of_run: None,
+    };
     let bytes = text.as_bytes();
     let mut sent_start = true;
     let mut i = 0;
-    while let Some((c, len)) = char_at(text, i) {
+    while let Some(&byte) = bytes.get(i) {
+        if byte == b' ' {
+            i += 1;
+            continue;
+        }
+        if byte.is_ascii_lowercase()
+            && let Some((end, digit)) = plain_word_end(bytes, i)
+        {
+            out.plain_word(Token {
+                start: i,
+                end,
+                punct: '\0',
+                cap: false,
+                upper: false,
+                digit,
+                all_digit: false,
+                sent_start,
+            });
+            sent_start = false;
+            i = end;
+            continue;
+        }
+        let Some((c, len)) = char_at(text, i) else {
+            break;
+        };
         let start = i;
         i += len;
         if is_word_char(c) {
@@ -149,7 +266,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             let cap = first_upper
                 || particle_name
                 || (later_upper && letters >= 3 && c.is_alphabetic() && !joined);
-            out.push(Token {
+            out.other(Token {
                 start,
                 end,
                 punct: '\0',
@@ -165,7 +282,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
                 sent_start = true;
             }
         } else {
-            out.push(Token {
+            out.other(Token {
                 start,
                 end: start + c.len_utf8(),
                 punct: c,
@@ -178,7 +295,9 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             match c {
                 '.' => {
                     // An abbreviation or initial ("Prof.", "B.") does not end the sentence.
-                    let soft = out.len() >= 2 && is_abbreviation(text, &out[out.len() - 2]);
+                    let tokens = &out.out;
+                    let soft =
+                        tokens.len() >= 2 && is_abbreviation(text, &tokens[tokens.len() - 2]);
                     let decimal = bytes.get(start + 1).is_some_and(|b| b.is_ascii_digit());
                     if !soft && !decimal {
                         sent_start = true;
@@ -196,6 +315,7 @@ pub(crate) fn tokenize(text: &str, out: &mut Vec<Token>) {
             }
         }
     }
+    out.close_run();
 }
 
 /// True when a word token followed by '.' is an abbreviation or an initial.
@@ -233,4 +353,58 @@ pub(crate) fn is_abbreviation(text: &str, tok: &Token) -> bool {
             | "Let"
             | "Brig"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str, detail: Detail) -> Vec<String> {
+        let mut tokens = Vec::new();
+        tokenize(text, detail, &mut tokens);
+        tokens
+            .iter()
+            .map(|t| match t.punct {
+                '\0' => text[t.start..t.end].to_owned(),
+                GAP => "<gap>".to_owned(),
+                c => c.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn near_names_keeps_the_words_next_to_capitals() {
+        let text = "kata dia bahwa presiden sudah datang ke Jakarta kemarin.";
+        assert_eq!(texts(text, Detail::All).len(), 10);
+        assert_eq!(
+            texts(text, Detail::NearNames),
+            ["kata", "<gap>", "ke", "Jakarta", "kemarin", "."]
+        );
+    }
+
+    #[test]
+    fn near_names_keeps_words_that_need_the_full_rules() {
+        let text = "dia pergi ke pasca-perang kafé tvOne lalu pulang";
+        assert_eq!(
+            texts(text, Detail::NearNames),
+            [
+                "dia",
+                "<gap>",
+                "ke",
+                "pasca-perang",
+                "kafé",
+                "tvOne",
+                "lalu",
+                "pulang"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_sentence_start_survives_a_left_out_run() {
+        let mut tokens = Vec::new();
+        tokenize("satu dua tiga. Empat", Detail::NearNames, &mut tokens);
+        let last = tokens.last().unwrap();
+        assert!(last.cap && last.sent_start);
+    }
 }
