@@ -7,23 +7,13 @@ use tantivy::schema::Value;
 use super::Fields;
 use crate::analysis::Language;
 use crate::article::Article;
-use crate::entities::{Entity, EntityKind};
+use crate::entities::{Entity, EntityKind, entity_key};
 
 /// Returns `day` in the form `YYYYMMDD` (20230913): the number stored for the
 /// day an article was published, as printed by its source, and compared by the
 /// day filters.
 pub fn day_number(date: NaiveDate) -> i64 {
     i64::from(date.year()) * 10_000 + i64::from(date.month()) * 100 + i64::from(date.day())
-}
-
-/// Returns the names an entity's mentions are counted under: its canonical
-/// name and, for a person, the short names (`Vladimir Putin` counts under
-/// `putin` too), so a query naming a person by one name scores their
-/// centrality without a dictionary lookup.
-fn mention_names(entity: &Entity) -> Vec<&str> {
-    let mut names = vec![entity.name.as_str()];
-    names.extend(entity.short_names());
-    names
 }
 
 /// Builds the tantivy document of `article`, stored under `id`. `path` is the
@@ -59,15 +49,16 @@ pub fn to_document(
     doc.add_text(body_stems, &article.body);
     doc.add_text(fields.language, article.language.code());
     for entity in &article.entities {
-        doc.add_text(fields.entity, &entity.name);
         doc.add_text(
             fields.entities,
             format!("{}\t{}\t{}", entity.kind.code(), entity.count, entity.name),
         );
-        for name in mention_names(entity) {
-            for _ in 0..entity.count {
-                doc.add_text(fields.entity_mentions, name);
-            }
+        let key = entity_key(&entity.name);
+        for _ in 0..entity.count {
+            doc.add_text(fields.entity_mentions, &key);
+        }
+        for short in entity.short_names() {
+            doc.add_text(fields.entity_short, entity_key(short));
         }
     }
     if let Some(date) = &article.date {

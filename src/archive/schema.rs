@@ -10,7 +10,7 @@ use tantivy::store::{Compressor, ZstdCompressor};
 use crate::analysis::{ENGLISH_ANALYZER, INDONESIAN_ANALYZER, KEYWORD_ANALYZER};
 
 /// Version of the schema below; bump it whenever a field changes.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// zstd level of the article store: 3 is zstd's default, fast to compress.
 const STORE_COMPRESSION_LEVEL: i32 = 3;
@@ -48,13 +48,14 @@ pub struct Fields {
     pub body_en: Field,
     /// Language code of the article (`id`, `en`): raw, stored.
     pub language: Field,
-    /// Canonical names of the article's entities, once each: exact filter.
-    pub entity: Field,
-    /// Entity keys once per mention, so that a term's frequency is its mention
-    /// count and BM25 on this field measures how central an entity is. People
-    /// also get their first and last name (`putin`), so a short name in a query
-    /// finds them without a lookup.
+    /// Entity keys ([`entity_key`](crate::entities::entity_key)) once per
+    /// mention, so that a term's frequency is its mention count: the exact
+    /// entity filter (`--entity`) and the salience score of hybrid ranking.
     pub entity_mentions: Field,
+    /// The first and last names of the article's people (`putin` for
+    /// Vladimir Putin), once each: where a short name in a query or in
+    /// `--entity` finds the full names it may stand for.
+    pub entity_short: Field,
     /// The entity list (`TYPE<TAB>count<TAB>name` per entity), stored only.
     pub entities: Field,
     /// Publication time as Unix seconds (UTC), for sorting.
@@ -86,20 +87,18 @@ impl Fields {
                 .set_index_option(IndexRecordOption::Basic)
                 .set_fieldnorms(false),
         );
-        let exact_filter = TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(KEYWORD_ANALYZER)
-                .set_index_option(IndexRecordOption::Basic)
-                .set_fieldnorms(false),
-        );
+        // Entity keys are normalised once per entity at ingest, so the fields
+        // take them as they are (`raw`) instead of normalising every mention.
         // No field norms: how central an entity is depends on its own mention
         // count, not on how many other entities the article names.
-        let mentions = TextOptions::default().set_indexing_options(
-            TextFieldIndexing::default()
-                .set_tokenizer(KEYWORD_ANALYZER)
-                .set_index_option(IndexRecordOption::WithFreqs)
-                .set_fieldnorms(false),
-        );
+        let entity_keys = |record: IndexRecordOption| {
+            TextOptions::default().set_indexing_options(
+                TextFieldIndexing::default()
+                    .set_tokenizer("raw")
+                    .set_index_option(record)
+                    .set_fieldnorms(false),
+            )
+        };
         let fields = Fields {
             id: builder.add_text_field("id", STRING | STORED | FAST),
             url: builder.add_text_field("url", STORED),
@@ -113,8 +112,12 @@ impl Fields {
             title_en: builder.add_text_field("title_en", analysed(ENGLISH_ANALYZER)),
             body_en: builder.add_text_field("body_en", analysed(ENGLISH_ANALYZER)),
             language: builder.add_text_field("lang", STRING | STORED),
-            entity: builder.add_text_field("entity", exact_filter.clone()),
-            entity_mentions: builder.add_text_field("entity_mentions", mentions),
+            entity_mentions: builder.add_text_field(
+                "entity_mentions",
+                entity_keys(IndexRecordOption::WithFreqs),
+            ),
+            entity_short: builder
+                .add_text_field("entity_short", entity_keys(IndexRecordOption::Basic)),
             entities: builder.add_text_field("entities", STORED),
             timestamp: builder.add_i64_field("timestamp", INDEXED | FAST),
             day: builder.add_i64_field("day", INDEXED | FAST),
@@ -154,8 +157,8 @@ impl Fields {
             title_en: get("title_en")?,
             body_en: get("body_en")?,
             language: get("lang")?,
-            entity: get("entity")?,
             entity_mentions: get("entity_mentions")?,
+            entity_short: get("entity_short")?,
             entities: get("entities")?,
             timestamp: get("timestamp")?,
             day: get("day")?,

@@ -23,8 +23,16 @@ use crate::entities::{EntityExtractor, entity_key};
 /// The extractor's alias table and gazetteer, built once per process.
 pub static EXTRACTOR: LazyLock<EntityExtractor> = LazyLock::new(EntityExtractor::new);
 
-/// Articles sampled to tell which full names a short name stands for.
+/// Articles sampled to tell which full names a short name in `--entity` stands
+/// for: enough to see a second person of the same name.
 const SHORT_NAME_SAMPLE: usize = 200;
+
+/// Articles sampled to tell which full names a short name among the query's
+/// words stands for: fewer, since every such query pays for reading them.
+const QUERY_SHORT_NAME_SAMPLE: usize = 32;
+
+/// Most people a short name among the query's words is scored as.
+const MAX_PEOPLE_PER_SHORT_NAME: usize = 4;
 
 /// Weight of the entity-salience clause relative to keyword relevance: enough
 /// to lift an article about an entity above one naming it in passing, not
@@ -49,38 +57,14 @@ pub fn resolve_entity(
         return Err(QueryError::UnknownEntity(name.to_owned()));
     }
     let fields = archive.fields();
-    if searcher.doc_freq(&Term::from_field_text(fields.entity, &key))? > 0 {
+    if searcher.doc_freq(&Term::from_field_text(fields.entity_mentions, &key))? > 0 {
         return Ok(key);
     }
-    // A short name: the full names of people it is the first or last name of.
-    let query = TermQuery::new(
-        Term::from_field_text(fields.entity_mentions, &key),
-        IndexRecordOption::Basic,
-    );
-    let sample = searcher.search(
-        &query,
-        &TopDocs::with_limit(SHORT_NAME_SAMPLE).order_by_score(),
-    )?;
-    let mut candidates: BTreeMap<String, usize> = BTreeMap::new();
-    for (_, address) in sample {
-        let doc: TantivyDocument = searcher.doc(address)?;
-        let article = StoredArticle::from_document(fields, &doc);
-        for entity in article.entities {
-            let is_short_form = entity
-                .short_names()
-                .iter()
-                .any(|short| entity_key(short) == key);
-            if is_short_form {
-                *candidates.entry(entity.name).or_default() += 1;
-            }
-        }
-    }
-    let mut candidates = merge_longer_forms(candidates);
+    let candidates = people_called(archive, searcher, &key, SHORT_NAME_SAMPLE)?;
     match candidates.len() {
         0 => Err(QueryError::UnknownEntity(name.to_owned())),
         1 => Ok(entity_key(&candidates[0].0)),
         _ => {
-            candidates.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
             let names: Vec<String> = candidates
                 .into_iter()
                 .take(5)
@@ -92,6 +76,40 @@ pub fn resolve_entity(
             })
         }
     }
+}
+
+/// Returns the full names of the people whose first or last name is `short`
+/// (an entity key), with the number of articles among the first `sample`
+/// naming each, most named first.
+fn people_called(
+    archive: &Archive,
+    searcher: &Searcher,
+    short: &str,
+    sample: usize,
+) -> Result<Vec<(String, usize)>, QueryError> {
+    let fields = archive.fields();
+    let query = TermQuery::new(
+        Term::from_field_text(fields.entity_short, short),
+        IndexRecordOption::Basic,
+    );
+    let addresses = searcher.search(&query, &TopDocs::with_limit(sample).order_by_score())?;
+    let mut candidates: BTreeMap<String, usize> = BTreeMap::new();
+    for (_, address) in addresses {
+        let doc: TantivyDocument = searcher.doc(address)?;
+        let article = StoredArticle::from_document(fields, &doc);
+        for entity in article.entities {
+            let is_short_form = entity
+                .short_names()
+                .iter()
+                .any(|name| entity_key(name) == short);
+            if is_short_form {
+                *candidates.entry(entity.name).or_default() += 1;
+            }
+        }
+    }
+    let mut candidates = merge_longer_forms(candidates);
+    candidates.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    Ok(candidates)
 }
 
 /// Folds a full name that only adds words in front of another candidate into
@@ -138,7 +156,7 @@ fn mostly_a_name(
 /// Returns an exact filter on the entity with index key `key`.
 pub fn entity_filter(archive: &Archive, key: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(
-        Term::from_field_text(archive.fields().entity, key),
+        Term::from_field_text(archive.fields().entity_mentions, key),
         IndexRecordOption::Basic,
     ))
 }
@@ -146,7 +164,8 @@ pub fn entity_filter(archive: &Archive, key: &str) -> Box<dyn Query> {
 /// Returns the salience clause for the entities named by the query's words,
 /// or `None` when no run of words names an entity the index knows. Runs are
 /// matched longest first (`vladimir putin` before `putin`); aliases resolve
-/// through the gazetteer (`AS` scores `amerika serikat`).
+/// through the gazetteer (`AS` scores `amerika serikat`); a person's first or
+/// last name scores the people it stands for (`putin` scores `vladimir putin`).
 pub fn salience_clause(
     archive: &Archive,
     searcher: &Searcher,
@@ -160,7 +179,8 @@ pub fn salience_clause(
         .split_whitespace()
         .filter(|word| !word.starts_with('-') && *word != "OR" && *word != "AND")
         .collect();
-    let field = archive.fields().entity_mentions;
+    let fields = archive.fields();
+    let field = fields.entity_mentions;
     let mut keys: Vec<String> = Vec::new();
     let mut start = 0;
     while start < words.len() {
@@ -172,15 +192,31 @@ pub fn salience_clause(
                 None => (entity_key(&name), length > 1),
             };
             let articles_naming = searcher.doc_freq(&Term::from_field_text(field, &key))?;
-            let is_name = articles_naming > 0
-                && (is_known_name || mostly_a_name(archive, searcher, &key, articles_naming)?);
-            if is_name {
-                if !keys.contains(&key) {
-                    keys.push(key);
+            if is_known_name {
+                if articles_naming > 0 {
+                    push_new(&mut keys, key);
+                    matched = length;
+                    break;
                 }
-                matched = length;
-                break;
+                continue;
             }
+            // One word: an entity's whole name, or a person's first or last name.
+            let articles_calling =
+                searcher.doc_freq(&Term::from_field_text(fields.entity_short, &key))?;
+            let articles = articles_naming + articles_calling;
+            if articles == 0 || !mostly_a_name(archive, searcher, &key, articles)? {
+                continue;
+            }
+            if articles_calling > 0 {
+                let people = people_called(archive, searcher, &key, QUERY_SHORT_NAME_SAMPLE)?;
+                for (name, _) in people.into_iter().take(MAX_PEOPLE_PER_SHORT_NAME) {
+                    push_new(&mut keys, entity_key(&name));
+                }
+            }
+            if articles_naming > 0 {
+                push_new(&mut keys, key);
+            }
+            matched = 1;
         }
         start += matched.max(1);
     }
@@ -198,6 +234,13 @@ pub fn salience_clause(
         Box::new(BooleanQuery::new(clauses)),
         ENTITY_BOOST,
     ))))
+}
+
+/// Appends `key` unless `keys` holds it already.
+fn push_new(keys: &mut Vec<String>, key: String) {
+    if !keys.contains(&key) {
+        keys.push(key);
+    }
 }
 
 #[cfg(test)]
