@@ -112,10 +112,8 @@ impl Fields {
             title_en: builder.add_text_field("title_en", analysed(ENGLISH_ANALYZER)),
             body_en: builder.add_text_field("body_en", analysed(ENGLISH_ANALYZER)),
             language: builder.add_text_field("lang", STRING | STORED),
-            entity_mentions: builder.add_text_field(
-                "entity_mentions",
-                entity_keys(IndexRecordOption::WithFreqs),
-            ),
+            entity_mentions: builder
+                .add_text_field("entity_mentions", entity_keys(IndexRecordOption::WithFreqs)),
             entity_short: builder
                 .add_text_field("entity_short", entity_keys(IndexRecordOption::Basic)),
             entities: builder.add_text_field("entities", STORED),
