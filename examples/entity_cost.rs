@@ -62,7 +62,10 @@ fn main() -> anyhow::Result<()> {
         Some(text) => text.parse().context("RUNS must be a number")?,
         None => 5,
     };
-    println!("ingest of {}, {runs} runs each, alternating", corpus.display());
+    println!(
+        "ingest of {}, {runs} runs each, alternating",
+        corpus.display()
+    );
     let (mut wall_without, mut cpu_without) = (Vec::new(), Vec::new());
     let (mut wall_with, mut cpu_with) = (Vec::new(), Vec::new());
     for run in 1..=runs {

@@ -235,7 +235,7 @@ fn small_archive() -> (tempfile::TempDir, Archive) {
             tags: tags.into_iter().map(String::from).collect(),
             ..Article::default()
         };
-        enrich(&mut article, &extractor);
+        enrich(&mut article, Some(&extractor));
         writer
             .upsert(&article, &format!("a{n}"), "/fuzz/a.jsonl", "hash")
             .unwrap();

@@ -194,6 +194,7 @@ fn run_ingest(index: &Path, args: &IngestArgs) -> Result<u8> {
         prune: args.prune,
         commit_every: args.commit_every.max(1),
         writer_memory: args.memory.max(20) * 1_000_000,
+        ..IngestOptions::default()
     };
     let started = Instant::now();
     let mut monitor = ProgressMonitor::new();
@@ -529,7 +530,7 @@ fn run_extract(file: &Path) -> Result<u8> {
             mut article,
             ..
         } => {
-            enrich(&mut article, &extractor);
+            enrich(&mut article, Some(&extractor));
             article.id = Some(article_id(&article, &name, position));
             articles.push(article);
         }

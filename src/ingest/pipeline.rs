@@ -46,6 +46,10 @@ pub struct IngestOptions {
     pub commit_every: u64,
     /// Memory budget of the index writer, in bytes.
     pub writer_memory: usize,
+    /// Extract named entities (the default). Off only to measure what
+    /// extraction costs (`examples/entity_cost`): articles written without
+    /// entities cannot be filtered or ranked by them.
+    pub extract_entities: bool,
 }
 
 impl Default for IngestOptions {
@@ -55,6 +59,7 @@ impl Default for IngestOptions {
             prune: false,
             commit_every: DEFAULT_COMMIT_EVERY,
             writer_memory: DEFAULT_WRITER_MEMORY,
+            extract_entities: true,
         }
     }
 }
@@ -152,7 +157,7 @@ pub fn ingest(
     let snapshot = writer.snapshot().clone();
     let (sender, receiver) = sync_channel(CHANNEL_CAPACITY);
     let seen_paths = std::thread::scope(|scope| {
-        scope.spawn(|| read_files(&files, &snapshot, sender));
+        scope.spawn(|| read_files(&files, &snapshot, options.extract_entities, sender));
         write_steps(&mut writer, receiver, options, &mut report, monitor)
     })?;
     if options.prune {
@@ -164,8 +169,13 @@ pub fn ingest(
 
 /// The reading thread: turns each file into [`Step`]s. Stops early when the
 /// writer has gone (it failed) or the index cannot answer.
-fn read_files(files: &[FoundFile], snapshot: &Snapshot, sender: SyncSender<Step>) {
-    let extractor = EntityExtractor::new();
+fn read_files(
+    files: &[FoundFile],
+    snapshot: &Snapshot,
+    extract_entities: bool,
+    sender: SyncSender<Step>,
+) {
+    let extractor = extract_entities.then(EntityExtractor::new);
     let mut keys = HashSet::new();
     for file in files {
         let mut send = |step: Step| sender.send(step).is_ok();
@@ -177,7 +187,7 @@ fn read_files(files: &[FoundFile], snapshot: &Snapshot, sender: SyncSender<Step>
             }
             continue;
         }
-        if let Err(err) = read_one_file(file, key, snapshot, &extractor, &mut send) {
+        if let Err(err) = read_one_file(file, key, snapshot, extractor.as_ref(), &mut send) {
             let _ = sender.send(Step::Fatal(err));
             return;
         }
@@ -192,7 +202,7 @@ fn read_one_file(
     file: &FoundFile,
     key: String,
     snapshot: &Snapshot,
-    extractor: &EntityExtractor,
+    extractor: Option<&EntityExtractor>,
     send: &mut dyn FnMut(Step) -> bool,
 ) -> Result<(), ArchiveError> {
     let display = file.path.display().to_string();
@@ -344,11 +354,13 @@ fn write_steps(
     Ok(seen_paths)
 }
 
-/// Adds what is derived from the text rather than read: the language and
-/// the named entities.
-pub fn enrich(article: &mut Article, extractor: &EntityExtractor) {
+/// Adds what is derived from the text rather than read: the language and,
+/// given an extractor, the named entities.
+pub fn enrich(article: &mut Article, extractor: Option<&EntityExtractor>) {
     article.language = detect_language(&article.title, &article.body);
-    article.entities = extractor.extract(&article.title, &article.body);
+    if let Some(extractor) = extractor {
+        article.entities = extractor.extract(&article.title, &article.body);
+    }
 }
 
 /// Removes the articles of files under `roots` that no longer exist.
@@ -456,6 +468,23 @@ mod tests {
         let first = article_id(&article, "a.jsonl", 0);
         assert_ne!(first, article_id(&article, "a.jsonl", 1));
         assert_eq!(first, article_id(&article, "a.jsonl", 0));
+    }
+
+    #[test]
+    fn enrich_extracts_entities_only_given_an_extractor() {
+        let extractor = EntityExtractor::new();
+        let article = Article {
+            title: "Putin bertemu Kim Jong Un".into(),
+            body: "Presiden Rusia Vladimir Putin tiba di Pyongyang.".into(),
+            ..Article::default()
+        };
+        let mut with = article.clone();
+        enrich(&mut with, Some(&extractor));
+        assert!(with.entities.iter().any(|e| e.name == "Vladimir Putin"));
+        let mut without = article;
+        enrich(&mut without, None);
+        assert!(without.entities.is_empty());
+        assert_eq!(without.language, with.language);
     }
 
     #[test]

@@ -41,7 +41,7 @@ pub fn reindex(dir: &Path, stopwords: &StopwordChoice, memory: usize) -> Result<
     let extractor = EntityExtractor::new();
     old.for_each_article(&mut |stored| {
         let mut article = stored.to_article();
-        enrich(&mut article, &extractor);
+        enrich(&mut article, Some(&extractor));
         writer.upsert(&article, &stored.id, &stored.path, &stored.file_hash)?;
         count += 1;
         Ok(())
