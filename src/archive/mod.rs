@@ -10,6 +10,7 @@ mod document;
 mod error;
 mod metadata;
 mod open;
+mod read_directory;
 mod scan;
 mod schema;
 mod snapshot;

@@ -7,6 +7,7 @@ use tantivy::directory::{Directory, MmapDirectory};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError};
 
 use super::metadata::Metadata;
+use super::read_directory::ReadDirectory;
 use super::{ArchiveError, Fields};
 use crate::analysis::Analysis;
 
@@ -28,9 +29,21 @@ impl Archive {
         dir.join("meta.json").is_file()
     }
 
-    /// Opens the index in `dir`, checking that it was built with this build's
-    /// schema and analysis settings (including its own stopword list, if any).
+    /// Opens the index in `dir` for searching and reading articles, checking
+    /// that it was built with this build's schema and analysis settings
+    /// (including its own stopword list, if any). The article store is read
+    /// with positioned reads rather than mapped (see [`ReadDirectory`]), so a
+    /// large export does not hold the store in its resident memory.
     pub fn open(dir: &Path) -> Result<Archive, ArchiveError> {
+        if !Archive::exists(dir) {
+            return Err(ArchiveError::Missing(dir.to_path_buf()));
+        }
+        Archive::open_checked(Box::new(ReadDirectory::open(dir)?), dir, None)
+    }
+
+    /// Opens the index in `dir` like [`Archive::open`], for writing: every
+    /// file is mapped, since a merge reads whole article stores at once.
+    pub fn open_to_write(dir: &Path) -> Result<Archive, ArchiveError> {
         if !Archive::exists(dir) {
             return Err(ArchiveError::Missing(dir.to_path_buf()));
         }

@@ -395,7 +395,7 @@ fn run_show(index: &Path, id: &str, format: ReportFormat) -> Result<u8> {
 }
 
 fn run_delete(index: &Path, ids: &[String]) -> Result<u8> {
-    let archive = open(index)?;
+    let archive = Archive::open_to_write(index)?;
     let mut writer = ArchiveWriter::new(&archive, 50_000_000)?;
     let mut deleted = 0;
     for id in ids {
