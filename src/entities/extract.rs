@@ -405,13 +405,16 @@ impl EntityExtractor {
         let end = sc.toks[seq[b - 1]].end;
         let (canonical, gaz) = match canonical {
             Some(name) => (name.to_string(), true),
-            None => (
-                text[start..end]
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" "),
-                false,
-            ),
+            None => {
+                let mut name = String::with_capacity(end - start);
+                for word in text[start..end].split_whitespace() {
+                    if !name.is_empty() {
+                        name.push(' ');
+                    }
+                    name.push_str(word);
+                }
+                (name, false)
+            }
         };
         out.push(Raw {
             start,
@@ -753,18 +756,26 @@ impl EntityExtractor {
                 salience: 0,
             });
         }
-        let strong_surfaces: Vec<String> = raws
+        // Weak one-word mentions that a strong mention of the article confirms.
+        let confirmed: Vec<bool> = raws
             .iter()
-            .filter(|r| !r.weak && !r.title)
-            .map(|r| r.canonical.clone())
+            .map(|r| {
+                let surface = &text_of(r)[r.start..r.end];
+                r.weak
+                    && !r.gaz
+                    && r.words == 1
+                    && raws
+                        .iter()
+                        .any(|s| !s.weak && !s.title && s.canonical == surface)
+            })
             .collect();
         // 3. Walk mentions in order: body first, then title.
         let mut out = Vec::with_capacity(raws.len());
-        for mut r in raws {
+        for (index, mut r) in raws.into_iter().enumerate() {
             if !r.gaz && r.words == 1 {
-                let surface = text_of(&r)[r.start..r.end].to_string();
-                let key = entity_key(&surface);
-                if let Some((canonical, kind)) = doc_alias.get(&surface) {
+                let surface = &text_of(&r)[r.start..r.end];
+                let key = entity_key(surface);
+                if let Some((canonical, kind)) = doc_alias.get(surface) {
                     r.canonical = canonical.clone();
                     r.kind = *kind;
                 } else if let Some(best) = best_full(&fulls, &key, true) {
@@ -774,8 +785,9 @@ impl EntityExtractor {
                     r.canonical = fulls[best].canonical.clone();
                     r.kind = fulls[best].kind;
                 } else if r.weak {
-                    let confirmed = strong_surfaces.contains(&surface);
-                    if !confirmed && (r.title || !KEEP_UNCONFIRMED || occurs_lower(body, &key)) {
+                    if !confirmed[index]
+                        && (r.title || !KEEP_UNCONFIRMED || occurs_lower(body, &key))
+                    {
                         continue;
                     }
                 }
