@@ -784,12 +784,11 @@ impl EntityExtractor {
                 } else if let Some(best) = best_full(&fulls, &key, false) {
                     r.canonical = fulls[best].canonical.clone();
                     r.kind = fulls[best].kind;
-                } else if r.weak {
-                    if !confirmed[index]
-                        && (r.title || !KEEP_UNCONFIRMED || occurs_lower(body, &key))
-                    {
-                        continue;
-                    }
+                } else if r.weak
+                    && !confirmed[index]
+                    && (r.title || !KEEP_UNCONFIRMED || occurs_lower(body, &key))
+                {
+                    continue;
                 }
             } else if r.title && !r.gaz && r.words >= 2 {
                 // A Title-Case run: pick out known full names and resolvable short names.
