@@ -9,7 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use tantivy::index::SegmentId;
-use tantivy::{IndexWriter, SegmentMeta, TantivyDocument, Term};
+use tantivy::{IndexWriter, TantivyDocument, Term};
 use xxhash_rust::xxh3::xxh3_64;
 
 use super::{Archive, ArchiveError, Snapshot, document};
@@ -174,7 +174,7 @@ fn segment_bytes(dir: &Path) -> HashMap<String, u64> {
 /// (a segment larger than that stays alone): largest first, each into the
 /// first group it fits.
 fn merge_groups(mut segments: Vec<(SegmentId, u64)>, max_bytes: u64) -> Vec<Vec<SegmentId>> {
-    segments.sort_by(|a, b| b.1.cmp(&a.1));
+    segments.sort_by_key(|&(_, bytes)| std::cmp::Reverse(bytes));
     let mut groups: Vec<(Vec<SegmentId>, u64)> = Vec::new();
     for (id, bytes) in segments {
         match groups
