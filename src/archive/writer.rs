@@ -9,6 +9,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use tantivy::index::SegmentId;
+use tantivy::indexer::NoMergePolicy;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 use xxhash_rust::xxh3::xxh3_64;
 
@@ -141,6 +142,9 @@ impl<'a> ArchiveWriter<'a> {
             .collect();
         drop(segments);
         let mut writer = archive.writer(MERGE_MEMORY)?;
+        // Only the merges below, one at a time: a merge policy could start
+        // another on the segments of the next group.
+        writer.set_merge_policy(Box::new(NoMergePolicy));
         for group in merge_groups(sized, MAX_MERGE_BYTES) {
             if group.len() > 1 {
                 writer.merge(&group).wait()?;
