@@ -8,6 +8,7 @@
 mod compact;
 mod document;
 mod error;
+mod merge;
 mod metadata;
 mod open;
 mod read_directory;

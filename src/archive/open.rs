@@ -6,6 +6,7 @@ use tantivy::directory::error::{LockError, OpenReadError};
 use tantivy::directory::{Directory, MmapDirectory};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError};
 
+use super::merge::{CappedMergePolicy, MAX_MERGE_BYTES};
 use super::metadata::Metadata;
 use super::read_directory::ReadDirectory;
 use super::{ArchiveError, Fields};
@@ -191,7 +192,8 @@ impl Archive {
     /// Takes the index's writer lock and returns a writer using at most
     /// `memory` bytes across its threads. Fails with [`ArchiveError::Busy`] when
     /// another process writes; the operating system releases the lock of a
-    /// process that died, so a crash never blocks the next ingest.
+    /// process that died, so a crash never blocks the next ingest. Its merges
+    /// read at most [`MAX_MERGE_BYTES`] of segments each ([`CappedMergePolicy`]).
     pub fn writer(&self, memory: usize) -> Result<IndexWriter<TantivyDocument>, ArchiveError> {
         let threads = std::thread::available_parallelism()
             .map_or(1, usize::from)
@@ -199,7 +201,13 @@ impl Archive {
         let per_thread_floor = 15_000_000;
         let threads = threads.min((memory / per_thread_floor).max(1));
         match self.index.writer_with_num_threads(threads, memory) {
-            Ok(writer) => Ok(writer),
+            Ok(writer) => {
+                writer.set_merge_policy(Box::new(CappedMergePolicy::new(
+                    &self.path,
+                    MAX_MERGE_BYTES,
+                )));
+                Ok(writer)
+            }
             Err(TantivyError::LockFailure(LockError::LockBusy, _)) => {
                 Err(ArchiveError::Busy(self.path.clone()))
             }

@@ -5,14 +5,14 @@
 //! its old articles. Questions about the index go to its [`Snapshot`], taken
 //! when the writer opened.
 
-use std::collections::{HashMap, HashSet};
-use std::path::Path;
+use std::collections::HashSet;
 
 use tantivy::index::SegmentId;
 use tantivy::indexer::NoMergePolicy;
 use tantivy::{IndexWriter, TantivyDocument, Term};
 use xxhash_rust::xxh3::xxh3_64;
 
+use super::merge::{MAX_MERGE_BYTES, merge_groups, segment_bytes};
 use super::{Archive, ArchiveError, Snapshot, document};
 use crate::article::Article;
 
@@ -20,13 +20,6 @@ use crate::article::Article;
 /// segment: a million articles in 9 segments answered the scale benchmark's
 /// queries in 13.4 ms (p50), in one segment in 8.6 ms; merging them took 50 s.
 const MAX_SEGMENTS_AFTER_BULK_LOAD: usize = 4;
-
-/// Most bytes of segments merged into one after a bulk load. tantivy reads
-/// the segments it merges through memory maps, and every mapped page read
-/// counts in the process's resident set: merging a million articles (1.8 GB)
-/// into one segment peaked at 1.93 GB RSS, 1.85 GB of it index files, while
-/// the heap stayed under 0.5 GB. A larger load ends in several segments.
-const MAX_MERGE_BYTES: u64 = 1_000_000_000;
 
 /// Indexing memory of the writer that only merges (one thread).
 const MERGE_MEMORY: usize = 15_000_000;
@@ -156,66 +149,9 @@ impl<'a> ArchiveWriter<'a> {
     }
 }
 
-/// Returns the bytes on disk of each segment in the index folder `dir`, by
-/// segment id (the file names' stem); empty when the folder cannot be read.
-fn segment_bytes(dir: &Path) -> HashMap<String, u64> {
-    let mut sizes = HashMap::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return sizes;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some((id, _)) = name.to_str().and_then(|name| name.split_once('.')) else {
-            continue;
-        };
-        let bytes = entry.metadata().map_or(0, |meta| meta.len());
-        *sizes.entry(id.to_owned()).or_default() += bytes;
-    }
-    sizes
-}
-
-/// Groups segments for merging so that no group holds more than `max_bytes`
-/// (a segment larger than that stays alone): largest first, each into the
-/// first group it fits.
-fn merge_groups(mut segments: Vec<(SegmentId, u64)>, max_bytes: u64) -> Vec<Vec<SegmentId>> {
-    segments.sort_by_key(|&(_, bytes)| std::cmp::Reverse(bytes));
-    let mut groups: Vec<(Vec<SegmentId>, u64)> = Vec::new();
-    for (id, bytes) in segments {
-        match groups
-            .iter_mut()
-            .find(|(_, total)| *total + bytes <= max_bytes)
-        {
-            Some((group, total)) => {
-                group.push(id);
-                *total += bytes;
-            }
-            None => groups.push((vec![id], bytes)),
-        }
-    }
-    groups.into_iter().map(|(group, _)| group).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn merge_groups_stay_under_the_byte_limit() {
-        let ids: Vec<SegmentId> = (0..5).map(|_| SegmentId::generate_random()).collect();
-        let sized = vec![
-            (ids[0], 600),
-            (ids[1], 300),
-            (ids[2], 500),
-            (ids[3], 1_200),
-            (ids[4], 400),
-        ];
-        let groups = merge_groups(sized, 1_000);
-        let sizes: Vec<usize> = groups.iter().map(Vec::len).collect();
-        assert_eq!(sizes, [1, 2, 2], "{groups:?}");
-        assert_eq!(groups[0], [ids[3]], "too large to merge with anything");
-        assert_eq!(groups[1], [ids[0], ids[4]]);
-        assert_eq!(groups[2], [ids[2], ids[1]]);
-    }
 
     /// Writes `ids` with a commit after each, so that each makes a segment.
     fn write_in_segments(archive: &Archive, ids: &[&str]) {
