@@ -43,25 +43,29 @@ impl MergePolicy for CappedMergePolicy {
         if candidates.is_empty() {
             return candidates;
         }
-        let sizes = segment_bytes(&self.dir);
         candidates
             .into_iter()
-            .flat_map(|MergeCandidate(ids)| {
-                let sized = ids
-                    .into_iter()
-                    .map(|id| (id, sizes.get(&id.uuid_string()).copied().unwrap_or(0)))
-                    .collect();
-                merge_groups(sized, self.max_bytes)
-            })
+            .flat_map(|MergeCandidate(ids)| groups_by_size(&self.dir, ids, self.max_bytes))
             .filter(|group| group.len() > 1)
             .map(MergeCandidate)
             .collect()
     }
 }
 
+/// Groups the segments `ids` of the index folder `dir` for merging, so that
+/// no group holds more than `max_bytes` on disk (see [`merge_groups`]).
+pub fn groups_by_size(dir: &Path, ids: Vec<SegmentId>, max_bytes: u64) -> Vec<Vec<SegmentId>> {
+    let sizes = segment_bytes(dir);
+    let sized = ids
+        .into_iter()
+        .map(|id| (id, sizes.get(&id.uuid_string()).copied().unwrap_or(0)))
+        .collect();
+    merge_groups(sized, max_bytes)
+}
+
 /// Returns the bytes on disk of each segment in the index folder `dir`, by
 /// segment id (the file names' stem); empty when the folder cannot be read.
-pub fn segment_bytes(dir: &Path) -> HashMap<String, u64> {
+fn segment_bytes(dir: &Path) -> HashMap<String, u64> {
     let mut sizes = HashMap::new();
     let Ok(entries) = std::fs::read_dir(dir) else {
         return sizes;
@@ -80,7 +84,7 @@ pub fn segment_bytes(dir: &Path) -> HashMap<String, u64> {
 /// Groups segments for merging so that no group holds more than `max_bytes`
 /// (a segment larger than that stays alone): largest first, each into the
 /// first group it fits.
-pub fn merge_groups(mut segments: Vec<(SegmentId, u64)>, max_bytes: u64) -> Vec<Vec<SegmentId>> {
+fn merge_groups(mut segments: Vec<(SegmentId, u64)>, max_bytes: u64) -> Vec<Vec<SegmentId>> {
     segments.sort_by_key(|&(_, bytes)| std::cmp::Reverse(bytes));
     let mut groups: Vec<(Vec<SegmentId>, u64)> = Vec::new();
     for (id, bytes) in segments {

@@ -9,10 +9,10 @@ use std::collections::HashSet;
 
 use tantivy::index::SegmentId;
 use tantivy::indexer::NoMergePolicy;
-use tantivy::{IndexWriter, TantivyDocument, Term};
+use tantivy::{IndexWriter, SegmentMeta, TantivyDocument, Term};
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::merge::{MAX_MERGE_BYTES, merge_groups, segment_bytes};
+use super::merge::{MAX_MERGE_BYTES, groups_by_size};
 use super::{Archive, ArchiveError, Snapshot, document};
 use crate::article::Article;
 
@@ -125,20 +125,13 @@ impl<'a> ArchiveWriter<'a> {
         if segments.len() <= MAX_SEGMENTS_AFTER_BULK_LOAD || !is_bulk_load {
             return Ok(());
         }
-        let sizes = segment_bytes(archive.path());
-        let sized: Vec<(SegmentId, u64)> = segments
-            .iter()
-            .map(|meta| {
-                let id = meta.id();
-                (id, sizes.get(&id.uuid_string()).copied().unwrap_or(0))
-            })
-            .collect();
+        let ids: Vec<SegmentId> = segments.iter().map(SegmentMeta::id).collect();
         drop(segments);
         let mut writer = archive.writer(MERGE_MEMORY)?;
         // Only the merges below, one at a time: a merge policy could start
         // another on the segments of the next group.
         writer.set_merge_policy(Box::new(NoMergePolicy));
-        for group in merge_groups(sized, MAX_MERGE_BYTES) {
+        for group in groups_by_size(archive.path(), ids, MAX_MERGE_BYTES) {
             if group.len() > 1 {
                 writer.merge(&group).wait()?;
             }
