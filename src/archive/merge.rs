@@ -43,42 +43,48 @@ impl MergePolicy for CappedMergePolicy {
         if candidates.is_empty() {
             return candidates;
         }
+        let sizes = SegmentSizes::read(&self.dir);
         candidates
             .into_iter()
-            .flat_map(|MergeCandidate(ids)| groups_by_size(&self.dir, ids, self.max_bytes))
+            .flat_map(|MergeCandidate(ids)| sizes.merge_groups(ids, self.max_bytes))
             .filter(|group| group.len() > 1)
             .map(MergeCandidate)
             .collect()
     }
 }
 
-/// Groups the segments `ids` of the index folder `dir` for merging, so that
-/// no group holds more than `max_bytes` on disk (see [`merge_groups`]).
-pub fn groups_by_size(dir: &Path, ids: Vec<SegmentId>, max_bytes: u64) -> Vec<Vec<SegmentId>> {
-    let sizes = segment_bytes(dir);
-    let sized = ids
-        .into_iter()
-        .map(|id| (id, sizes.get(&id.uuid_string()).copied().unwrap_or(0)))
-        .collect();
-    merge_groups(sized, max_bytes)
-}
+/// Bytes on disk of each segment of an index folder, by segment id.
+pub struct SegmentSizes(HashMap<String, u64>);
 
-/// Returns the bytes on disk of each segment in the index folder `dir`, by
-/// segment id (the file names' stem); empty when the folder cannot be read.
-fn segment_bytes(dir: &Path) -> HashMap<String, u64> {
-    let mut sizes = HashMap::new();
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return sizes;
-    };
-    for entry in entries.flatten() {
-        let name = entry.file_name();
-        let Some((id, _)) = name.to_str().and_then(|name| name.split_once('.')) else {
-            continue;
+impl SegmentSizes {
+    /// Adds up the files of each segment in the index folder `dir` (a file's
+    /// name without its extensions is its segment's id); empty when the folder
+    /// cannot be read.
+    pub fn read(dir: &Path) -> SegmentSizes {
+        let mut sizes = HashMap::new();
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return SegmentSizes(sizes);
         };
-        let bytes = entry.metadata().map_or(0, |meta| meta.len());
-        *sizes.entry(id.to_owned()).or_default() += bytes;
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let Some((id, _)) = name.to_str().and_then(|name| name.split_once('.')) else {
+                continue;
+            };
+            let bytes = entry.metadata().map_or(0, |meta| meta.len());
+            *sizes.entry(id.to_owned()).or_default() += bytes;
+        }
+        SegmentSizes(sizes)
     }
-    sizes
+
+    /// Groups the segments `ids` for merging, so that no group holds more
+    /// than `max_bytes` on disk (see [`merge_groups`]).
+    pub fn merge_groups(&self, ids: Vec<SegmentId>, max_bytes: u64) -> Vec<Vec<SegmentId>> {
+        let sized = ids
+            .into_iter()
+            .map(|id| (id, self.0.get(&id.uuid_string()).copied().unwrap_or(0)))
+            .collect();
+        merge_groups(sized, max_bytes)
+    }
 }
 
 /// Groups segments for merging so that no group holds more than `max_bytes`
@@ -132,7 +138,7 @@ mod tests {
         std::fs::write(dir.path().join("abc.7.del"), [0; 1]).unwrap();
         std::fs::write(dir.path().join("def.store"), [0; 3]).unwrap();
         std::fs::write(dir.path().join("meta.json"), [0; 100]).unwrap();
-        let sizes = segment_bytes(dir.path());
+        let SegmentSizes(sizes) = SegmentSizes::read(dir.path());
         assert_eq!(sizes.get("abc"), Some(&16));
         assert_eq!(sizes.get("def"), Some(&3));
     }

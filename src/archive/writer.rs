@@ -12,7 +12,7 @@ use tantivy::indexer::NoMergePolicy;
 use tantivy::{IndexWriter, SegmentMeta, TantivyDocument, Term};
 use xxhash_rust::xxh3::xxh3_64;
 
-use super::merge::{MAX_MERGE_BYTES, groups_by_size};
+use super::merge::{MAX_MERGE_BYTES, SegmentSizes};
 use super::{Archive, ArchiveError, Snapshot, document};
 use crate::article::Article;
 
@@ -131,7 +131,7 @@ impl<'a> ArchiveWriter<'a> {
         // Only the merges below, one at a time: a merge policy could start
         // another on the segments of the next group.
         writer.set_merge_policy(Box::new(NoMergePolicy));
-        for group in groups_by_size(archive.path(), ids, MAX_MERGE_BYTES) {
+        for group in SegmentSizes::read(archive.path()).merge_groups(ids, MAX_MERGE_BYTES) {
             if group.len() > 1 {
                 writer.merge(&group).wait()?;
             }
