@@ -10,6 +10,8 @@
 //! | [`INDONESIAN_ANALYZER`] | words, lower case, Indonesian stopwords removed, word + `~root` | `title_id`, `body_id` |
 //! | [`ENGLISH_ANALYZER`] | words, lower case, English stopwords removed, word + `~stem` (Snowball) | `title_en`, `body_en` |
 //! | [`KEYWORD_ANALYZER`] | whole value, lower case, spaces collapsed | `tag`, `category`, `source` |
+//! | `warta_entity_mentions` | each entity key of an entity list, once per mention (see `entities`) | `entities` |
+//! | `warta_short_names` | first and last names of the people of an entity list | `entity_short` |
 
 mod explain;
 pub mod indonesian_stemmer;

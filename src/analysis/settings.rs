@@ -15,6 +15,9 @@ use tantivy::Index;
 use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, TextAnalyzer};
 use xxhash_rust::xxh3::xxh3_64;
 
+use crate::entities::{
+    ENTITY_MENTIONS_TOKENIZER, EntityMentionsTokenizer, SHORT_NAMES_TOKENIZER, ShortNamesTokenizer,
+};
 use crate::hash::FxHashSet;
 
 use super::indonesian_stemmer::{DEFAULT_DATA_FILE_NAME, IndonesianStemmer, default_dictionary};
@@ -194,6 +197,14 @@ impl Analysis {
         manager.register(
             KEYWORD_ANALYZER,
             TextAnalyzer::from(KeywordTokenizer::default()),
+        );
+        manager.register(
+            ENTITY_MENTIONS_TOKENIZER,
+            TextAnalyzer::from(EntityMentionsTokenizer::default()),
+        );
+        manager.register(
+            SHORT_NAMES_TOKENIZER,
+            TextAnalyzer::from(ShortNamesTokenizer::default()),
         );
     }
 

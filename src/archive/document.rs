@@ -7,7 +7,7 @@ use tantivy::schema::Value;
 use super::Fields;
 use crate::analysis::Language;
 use crate::article::Article;
-use crate::entities::{Entity, EntityKind, entity_key};
+use crate::entities::{Entity, entity_list_text, parse_entity_list};
 
 /// Returns `day` in the form `YYYYMMDD` (20230913): the number stored for the
 /// day an article was published, as printed by its source, and compared by the
@@ -48,18 +48,10 @@ pub fn to_document(
     doc.add_text(title_stems, &article.title);
     doc.add_text(body_stems, &article.body);
     doc.add_text(fields.language, article.language.code());
-    for entity in &article.entities {
-        doc.add_text(
-            fields.entities,
-            format!("{}\t{}\t{}", entity.kind.code(), entity.count, entity.name),
-        );
-        let key = entity_key(&entity.name);
-        for _ in 0..entity.count {
-            doc.add_text(fields.entity_mentions, &key);
-        }
-        for short in entity.short_names() {
-            doc.add_text(fields.entity_short, entity_key(short));
-        }
+    if !article.entities.is_empty() {
+        let entities = entity_list_text(&article.entities);
+        doc.add_text(fields.entity_short, &entities);
+        doc.add_text(fields.entities, entities);
     }
     if let Some(date) = &article.date {
         doc.add_i64(fields.timestamp, date.timestamp());
@@ -117,10 +109,7 @@ impl StoredArticle {
                 .get_all(fields.tag)
                 .filter_map(|value| value.as_str().map(str::to_owned))
                 .collect(),
-            entities: doc
-                .get_all(fields.entities)
-                .filter_map(|value| value.as_str().and_then(parse_stored_entity))
-                .collect(),
+            entities: parse_entity_list(&text(fields.entities)),
             title: text(fields.title),
             body: text(fields.body),
             date: DateTime::parse_from_rfc3339(&text(fields.date_text)).ok(),
@@ -129,15 +118,6 @@ impl StoredArticle {
             file_hash: text(fields.file_hash),
         }
     }
-}
-
-/// Parses one stored entity, `TYPE<TAB>count<TAB>name`.
-fn parse_stored_entity(text: &str) -> Option<Entity> {
-    let mut parts = text.splitn(3, '\t');
-    let kind = EntityKind::from_code(parts.next()?)?;
-    let count = parts.next()?.parse().ok()?;
-    let name = parts.next()?.to_owned();
-    Some(Entity { name, kind, count })
 }
 
 impl StoredArticle {
@@ -180,7 +160,7 @@ mod tests {
         let article = Article {
             entities: vec![Entity {
                 name: "Vladimir Putin".into(),
-                kind: EntityKind::Person,
+                kind: crate::entities::EntityKind::Person,
                 count: 3,
             }],
             ..article

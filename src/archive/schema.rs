@@ -8,9 +8,10 @@ use tantivy::IndexSettings;
 use tantivy::store::{Compressor, ZstdCompressor};
 
 use crate::analysis::{ENGLISH_ANALYZER, INDONESIAN_ANALYZER, KEYWORD_ANALYZER};
+use crate::entities::{ENTITY_MENTIONS_TOKENIZER, SHORT_NAMES_TOKENIZER};
 
 /// Version of the schema below; bump it whenever a field changes.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// zstd level of the article store: 3 is zstd's default, fast to compress.
 const STORE_COMPRESSION_LEVEL: i32 = 3;
@@ -48,16 +49,16 @@ pub struct Fields {
     pub body_en: Field,
     /// Language code of the article (`id`, `en`): raw, stored.
     pub language: Field,
-    /// Entity keys ([`entity_key`](crate::entities::entity_key)) once per
+    /// The entity list ([`entity_list_text`](crate::entities::entity_list_text),
+    /// a `TYPE<TAB>count<TAB>name` line per entity), stored; indexed as the
+    /// entity keys ([`entity_key`](crate::entities::entity_key)) once per
     /// mention, so that a term's frequency is its mention count: the exact
     /// entity filter (`--entity`) and the salience score of hybrid ranking.
-    pub entity_mentions: Field,
-    /// The first and last names of the article's people (`putin` for
-    /// Vladimir Putin), once each: where a short name in a query or in
-    /// `--entity` finds the full names it may stand for.
-    pub entity_short: Field,
-    /// The entity list (`TYPE<TAB>count<TAB>name` per entity), stored only.
     pub entities: Field,
+    /// The entity list again, indexed as the first and last names of the
+    /// article's people (`putin` for Vladimir Putin), once each: where a short
+    /// name in a query or in `--entity` finds the full names it may stand for.
+    pub entity_short: Field,
     /// Publication time as Unix seconds (UTC), for sorting.
     pub timestamp: Field,
     /// Publication day as printed by the source, `YYYYMMDD`, for day filters.
@@ -87,14 +88,13 @@ impl Fields {
                 .set_index_option(IndexRecordOption::Basic)
                 .set_fieldnorms(false),
         );
-        // Entity keys are normalised once per entity at ingest, so the fields
-        // take them as they are (`raw`) instead of normalising every mention.
-        // No field norms: how central an entity is depends on its own mention
-        // count, not on how many other entities the article names.
-        let entity_keys = |record: IndexRecordOption| {
+        // Both entity fields read their terms from the article's one entity
+        // list. No field norms: how central an entity is depends on its own
+        // mention count, not on how many other entities the article names.
+        let entity_terms = |tokenizer: &str, record: IndexRecordOption| {
             TextOptions::default().set_indexing_options(
                 TextFieldIndexing::default()
-                    .set_tokenizer("raw")
+                    .set_tokenizer(tokenizer)
                     .set_index_option(record)
                     .set_fieldnorms(false),
             )
@@ -112,11 +112,14 @@ impl Fields {
             title_en: builder.add_text_field("title_en", analysed(ENGLISH_ANALYZER)),
             body_en: builder.add_text_field("body_en", analysed(ENGLISH_ANALYZER)),
             language: builder.add_text_field("lang", STRING | STORED),
-            entity_mentions: builder
-                .add_text_field("entity_mentions", entity_keys(IndexRecordOption::WithFreqs)),
-            entity_short: builder
-                .add_text_field("entity_short", entity_keys(IndexRecordOption::Basic)),
-            entities: builder.add_text_field("entities", STORED),
+            entities: builder.add_text_field(
+                "entities",
+                entity_terms(ENTITY_MENTIONS_TOKENIZER, IndexRecordOption::WithFreqs).set_stored(),
+            ),
+            entity_short: builder.add_text_field(
+                "entity_short",
+                entity_terms(SHORT_NAMES_TOKENIZER, IndexRecordOption::Basic),
+            ),
             timestamp: builder.add_i64_field("timestamp", INDEXED | FAST),
             day: builder.add_i64_field("day", INDEXED | FAST),
             date_text: builder.add_text_field("date", STORED),
@@ -155,9 +158,8 @@ impl Fields {
             title_en: get("title_en")?,
             body_en: get("body_en")?,
             language: get("lang")?,
-            entity_mentions: get("entity_mentions")?,
-            entity_short: get("entity_short")?,
             entities: get("entities")?,
+            entity_short: get("entity_short")?,
             timestamp: get("timestamp")?,
             day: get("day")?,
             date_text: get("date")?,

@@ -63,17 +63,22 @@ impl Entity {
     /// the first and the last word (`Vladimir`, `Putin`), each at least three
     /// characters. Other kinds, and one-word names, have none.
     pub fn short_names(&self) -> Vec<&str> {
-        let words: Vec<&str> = self.name.split_whitespace().collect();
-        let mut names = Vec::new();
-        if self.kind == EntityKind::Person && words.len() > 1 {
-            for word in [words[0], words[words.len() - 1]] {
-                if word.chars().count() >= MIN_SHORT_NAME_CHARS && !names.contains(&word) {
-                    names.push(word);
-                }
-            }
-        }
-        names
+        short_names_of(&self.name, self.kind).collect()
     }
+}
+
+/// The short names of the entity `name` of type `kind`: see [`Entity::short_names`].
+pub(crate) fn short_names_of(name: &str, kind: EntityKind) -> impl Iterator<Item = &str> {
+    let mut words = name.split_whitespace();
+    let first = words.next();
+    let last = words.next_back();
+    let ends = match (kind, first, last) {
+        (EntityKind::Person, Some(first), Some(last)) => [Some(first), Some(last).filter(|&l| l != first)],
+        _ => [None, None],
+    };
+    ends.into_iter()
+        .flatten()
+        .filter(|word| word.chars().count() >= MIN_SHORT_NAME_CHARS)
 }
 
 /// One mention in a text: byte span of the surface form, type and canonical name.
@@ -92,13 +97,19 @@ pub struct Mention {
 /// Normalised key used as the index term for an entity: lower case, single spaces.
 pub fn entity_key(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
+    push_entity_key(&mut key, name);
+    key
+}
+
+/// Appends the [`entity_key`] of `name` to `key`, reusing its buffer.
+pub(crate) fn push_entity_key(key: &mut String, name: &str) {
+    let start = key.len();
     for word in name.split_whitespace() {
-        if !key.is_empty() {
+        if key.len() > start {
             key.push(' ');
         }
-        push_lower(&mut key, word);
+        push_lower(key, word);
     }
-    key
 }
 
 /// Keep a sentence-initial single unknown word that nothing else in the article confirms.

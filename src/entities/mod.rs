@@ -10,6 +10,8 @@
 //! * `gazetteer.rs`: the gazetteer and word lists loaded from `data/*.txt` with `include_str!`.
 //! * `alias.rs`: parsing of the alias table.
 //! * `extract.rs`: the rules, the resolution pass and the public API.
+//! * `index_terms.rs`: the stored entity list of an article and the tokenizers
+//!   that read its index terms (keys once per mention, short names of people).
 //! * `data/`: countries, places, organisations, persons (gazetteer, canonical names), aliases
 //!   (`alias<TAB>canonical`), cue words and title words, non-name words, stopwords, particles,
 //!   organisation/place/event head and tail words; each file starts with a `#` source/licence
@@ -22,9 +24,14 @@
 mod alias;
 mod extract;
 mod gazetteer;
+mod index_terms;
 mod tokenize;
 
 pub use extract::{Entity, EntityExtractor, EntityKind, Mention, entity_key};
+pub use index_terms::{
+    ENTITY_MENTIONS_TOKENIZER, EntityMentionsTokenizer, SHORT_NAMES_TOKENIZER, ShortNamesTokenizer,
+    entity_list_text, parse_entity_list,
+};
 
 #[cfg(test)]
 mod tests;

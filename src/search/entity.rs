@@ -57,7 +57,7 @@ pub fn resolve_entity(
         return Err(QueryError::UnknownEntity(name.to_owned()));
     }
     let fields = archive.fields();
-    if searcher.doc_freq(&Term::from_field_text(fields.entity_mentions, &key))? > 0 {
+    if searcher.doc_freq(&Term::from_field_text(fields.entities, &key))? > 0 {
         return Ok(key);
     }
     let candidates = people_called(archive, searcher, &key, SHORT_NAME_SAMPLE)?;
@@ -156,7 +156,7 @@ fn mostly_a_name(
 /// Returns an exact filter on the entity with index key `key`.
 pub fn entity_filter(archive: &Archive, key: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(
-        Term::from_field_text(archive.fields().entity_mentions, key),
+        Term::from_field_text(archive.fields().entities, key),
         IndexRecordOption::Basic,
     ))
 }
@@ -180,7 +180,7 @@ pub fn salience_clause(
         .filter(|word| !word.starts_with('-') && *word != "OR" && *word != "AND")
         .collect();
     let fields = archive.fields();
-    let field = fields.entity_mentions;
+    let field = fields.entities;
     let mut keys: Vec<String> = Vec::new();
     let mut start = 0;
     while start < words.len() {

@@ -1,6 +1,6 @@
 //! [`SalienceQuery`]: scores how central one entity is to each article.
 //!
-//! The `entity_mentions` field holds an entity's key once per mention, so the
+//! The `entities` field holds an entity's key once per mention, so the
 //! term frequency is the mention count. BM25 saturates term frequency quickly
 //! (7 mentions score barely more than 1), which is right for words but wrong
 //! for "is this article about Putin?". This query scores
@@ -20,7 +20,7 @@ pub struct SalienceQuery {
 }
 
 impl SalienceQuery {
-    /// Creates the query for `term`, a key of the `entity_mentions` field.
+    /// Creates the query for `term`, a key of the `entities` field.
     pub fn new(term: Term) -> SalienceQuery {
         SalienceQuery { term }
     }

@@ -1,0 +1,256 @@
+//! How an article's entity list is stored and turned into index terms.
+//!
+//! The list is stored as one text, a line `TYPE<TAB>count<TAB>name` per
+//! entity, and the index terms are read from that text by two tokenizers: the
+//! entity key once per mention (so that a term's frequency is the mention
+//! count) and the short names of people. One value per article, instead of one
+//! value per mention, saves tantivy a value, a token stream and a copy of the
+//! key for every mention at ingest.
+
+use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
+
+use super::extract::{Entity, EntityKind, push_entity_key, short_names_of};
+
+/// Name of the tokenizer of the stored entity list: each entity's
+/// [`entity_key`](super::entity_key) once per mention.
+pub const ENTITY_MENTIONS_TOKENIZER: &str = "warta_entity_mentions";
+
+/// Name of the tokenizer that reads the short names of people from an entity
+/// list: `putin` and `vladimir` for Vladimir Putin, once each.
+pub const SHORT_NAMES_TOKENIZER: &str = "warta_short_names";
+
+/// Writes `entities` as the stored entity list: one `TYPE<TAB>count<TAB>name`
+/// line each.
+pub fn entity_list_text(entities: &[Entity]) -> String {
+    let mut text = String::new();
+    for entity in entities {
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(entity.kind.code());
+        text.push('\t');
+        text.push_str(&entity.count.to_string());
+        text.push('\t');
+        text.push_str(&entity.name);
+    }
+    text
+}
+
+/// Reads a stored entity list; lines that do not parse are skipped.
+pub fn parse_entity_list(text: &str) -> Vec<Entity> {
+    text.lines()
+        .filter_map(parse_line)
+        .map(|(kind, count, name)| Entity {
+            name: name.to_owned(),
+            kind,
+            count,
+        })
+        .collect()
+}
+
+/// Parses one `TYPE<TAB>count<TAB>name` line.
+fn parse_line(line: &str) -> Option<(EntityKind, u32, &str)> {
+    let mut parts = line.splitn(3, '\t');
+    let kind = EntityKind::from_code(parts.next()?)?;
+    let count = parts.next()?.parse().ok()?;
+    let name = parts.next()?;
+    Some((kind, count, name))
+}
+
+/// Tokenizer emitting each entity's key once per mention.
+#[derive(Clone, Default)]
+pub struct EntityMentionsTokenizer {
+    token: Token,
+}
+
+/// Stream of an [`EntityMentionsTokenizer`].
+pub struct EntityMentionsStream<'a> {
+    lines: std::str::Lines<'a>,
+    token: &'a mut Token,
+    /// Mentions of the current entity still to emit.
+    remaining: u32,
+}
+
+impl Tokenizer for EntityMentionsTokenizer {
+    type TokenStream<'a> = EntityMentionsStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> EntityMentionsStream<'a> {
+        self.token.reset();
+        EntityMentionsStream {
+            lines: text.lines(),
+            token: &mut self.token,
+            remaining: 0,
+        }
+    }
+}
+
+impl TokenStream for EntityMentionsStream<'_> {
+    fn advance(&mut self) -> bool {
+        while self.remaining == 0 {
+            let Some(line) = self.lines.next() else {
+                return false;
+            };
+            let Some((_, count, name)) = parse_line(line) else {
+                continue;
+            };
+            self.token.text.clear();
+            push_entity_key(&mut self.token.text, name);
+            self.remaining = count;
+        }
+        self.remaining -= 1;
+        self.token.position = self.token.position.wrapping_add(1);
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+/// Tokenizer emitting the short names of the people of an entity list.
+#[derive(Clone, Default)]
+pub struct ShortNamesTokenizer {
+    token: Token,
+}
+
+/// Stream of a [`ShortNamesTokenizer`].
+pub struct ShortNamesStream<'a> {
+    lines: std::str::Lines<'a>,
+    token: &'a mut Token,
+    /// The second short name of the current person, not emitted yet.
+    pending: Option<&'a str>,
+}
+
+impl Tokenizer for ShortNamesTokenizer {
+    type TokenStream<'a> = ShortNamesStream<'a>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> ShortNamesStream<'a> {
+        self.token.reset();
+        ShortNamesStream {
+            lines: text.lines(),
+            token: &mut self.token,
+            pending: None,
+        }
+    }
+}
+
+impl<'a> ShortNamesStream<'a> {
+    /// The next short name of the list.
+    fn next_name(&mut self) -> Option<&'a str> {
+        if let Some(name) = self.pending.take() {
+            return Some(name);
+        }
+        loop {
+            let (kind, _, name) = parse_line(self.lines.next()?)?;
+            let mut names = short_names_of(name, kind);
+            if let Some(first) = names.next() {
+                self.pending = names.next();
+                return Some(first);
+            }
+        }
+    }
+}
+
+impl TokenStream for ShortNamesStream<'_> {
+    fn advance(&mut self) -> bool {
+        let Some(name) = self.next_name() else {
+            return false;
+        };
+        self.token.text.clear();
+        push_entity_key(&mut self.token.text, name);
+        self.token.position = self.token.position.wrapping_add(1);
+        true
+    }
+
+    fn token(&self) -> &Token {
+        self.token
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        self.token
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::entities::entity_key;
+
+    fn entities() -> Vec<Entity> {
+        vec![
+            Entity {
+                name: "Vladimir Putin".into(),
+                kind: EntityKind::Person,
+                count: 3,
+            },
+            Entity {
+                name: "Korea Utara".into(),
+                kind: EntityKind::Location,
+                count: 2,
+            },
+            Entity {
+                name: "Kim Jong Un".into(),
+                kind: EntityKind::Person,
+                count: 1,
+            },
+        ]
+    }
+
+    fn texts<T: Tokenizer>(mut tokenizer: T, text: &str) -> Vec<String> {
+        let mut stream = tokenizer.token_stream(text);
+        let mut out = Vec::new();
+        while stream.advance() {
+            out.push(stream.token().text.clone());
+        }
+        out
+    }
+
+    #[test]
+    fn the_list_round_trips() {
+        let text = entity_list_text(&entities());
+        assert_eq!(text.lines().next(), Some("PER\t3\tVladimir Putin"));
+        assert_eq!(parse_entity_list(&text), entities());
+        assert!(parse_entity_list("").is_empty());
+    }
+
+    #[test]
+    fn a_key_comes_once_per_mention() {
+        let text = entity_list_text(&entities());
+        assert_eq!(
+            texts(EntityMentionsTokenizer::default(), &text),
+            [
+                "vladimir putin",
+                "vladimir putin",
+                "vladimir putin",
+                "korea utara",
+                "korea utara",
+                "kim jong un"
+            ]
+        );
+        assert_eq!(entity_key("Vladimir  Putin"), "vladimir putin");
+    }
+
+    #[test]
+    fn short_names_are_the_first_and_last_names_of_people() {
+        let text = entity_list_text(&entities());
+        // "Un" is too short to stand for Kim Jong Un; places have none.
+        assert_eq!(
+            texts(ShortNamesTokenizer::default(), &text),
+            ["vladimir", "putin", "kim"]
+        );
+    }
+
+    #[test]
+    fn broken_lines_are_skipped() {
+        let text = "PER\tmany\tNobody\nXYZ\t1\tNothing\nLOC\t1\tJakarta\nPER\t2";
+        assert_eq!(
+            texts(EntityMentionsTokenizer::default(), text),
+            ["jakarta"]
+        );
+        assert_eq!(parse_entity_list(text).len(), 1);
+    }
+}
