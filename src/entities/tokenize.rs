@@ -87,6 +87,17 @@ impl Emitter<'_> {
         self.run += 1;
     }
 
+    /// Pushes the words of a [`PlainStretch`]: its first word, the count of
+    /// its inner words, and its last word, as [`Emitter::plain_word`] would
+    /// have for each word in turn.
+    fn plain_stretch(&mut self, stretch: &PlainStretch, sent_start: bool) {
+        self.plain_word(plain_token(stretch.first, sent_start));
+        self.run += stretch.inner;
+        if let Some(last) = stretch.last {
+            self.plain_word(plain_token(last, false));
+        }
+    }
+
     /// Pushes any other token, closing the current run.
     fn other(&mut self, token: Token) {
         self.close_run();
@@ -135,6 +146,116 @@ fn plain_word_end(bytes: &[u8], start: usize) -> Option<(usize, bool)> {
     Some((end, digit))
 }
 
+/// Bytes that may occur in a stretch of plain lower-case words: ASCII lower-case
+/// letters, digits and the space.
+const fn plain_bytes() -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        table[b] = matches!(b as u8, b'a'..=b'z' | b'0'..=b'9' | b' ');
+        b += 1;
+    }
+    table
+}
+
+static PLAIN_BYTE: [bool; 256] = plain_bytes();
+
+/// A word of a plain stretch: byte range and whether it has digits.
+#[derive(Clone, Copy)]
+struct PlainWord {
+    start: usize,
+    end: usize,
+    digit: bool,
+}
+
+/// Plain lower-case words in a row, as [`Detail::NearNames`] keeps them: the
+/// first, the last, and whether any lie between.
+struct PlainStretch {
+    first: PlainWord,
+    last: Option<PlainWord>,
+    /// 1 when words lie between the first and the last, else 0.
+    inner: usize,
+    /// Where the stretch ends (after its last word).
+    end: usize,
+}
+
+fn plain_token(word: PlainWord, sent_start: bool) -> Token {
+    Token {
+        start: word.start,
+        end: word.end,
+        punct: '\0',
+        cap: false,
+        upper: false,
+        digit: word.digit,
+        all_digit: false,
+        sent_start,
+    }
+}
+
+fn plain_word_at(bytes: &[u8], start: usize, end: usize) -> PlainWord {
+    PlainWord {
+        start,
+        end,
+        digit: bytes[start..end].iter().any(u8::is_ascii_digit),
+    }
+}
+
+/// The stretch of plain lower-case words starting at `start` (an ASCII
+/// lower-case letter), found with one table lookup per byte instead of
+/// token by token. It holds exactly the words that [`plain_word_end`] would
+/// accept one after the other: a last word glued to a capital, a joiner or a
+/// non-ASCII letter, or starting with a digit, is left to the full rules.
+/// Words starting with a digit inside the stretch are taken in: they stand
+/// between two lower-case words, where no rule looks. `None` when not even
+/// the first word is plain.
+fn plain_stretch(bytes: &[u8], start: usize) -> Option<PlainStretch> {
+    let mut scan = start;
+    while bytes.get(scan).is_some_and(|&b| PLAIN_BYTE[usize::from(b)]) {
+        scan += 1;
+    }
+    let glued = matches!(bytes.get(scan), Some(b'A'..=b'Z' | b'-' | b'\'' | 0x80..));
+    let mut end = scan;
+    loop {
+        while bytes[end - 1] == b' ' {
+            end -= 1;
+        }
+        let last_start = bytes[start..end]
+            .iter()
+            .rposition(|&b| b == b' ')
+            .map_or(start, |space| start + space + 1);
+        let needs_rules = (glued && end == scan) || bytes[last_start].is_ascii_digit();
+        if !needs_rules {
+            break;
+        }
+        if last_start == start {
+            return None;
+        }
+        end = last_start;
+    }
+    let first_end = bytes[start..end]
+        .iter()
+        .position(|&b| b == b' ')
+        .map_or(end, |space| start + space);
+    let first = plain_word_at(bytes, start, first_end);
+    if first_end == end {
+        return Some(PlainStretch {
+            first,
+            last: None,
+            inner: 0,
+            end,
+        });
+    }
+    let last_start = start + 1 + bytes[start..end].iter().rposition(|&b| b == b' ')?;
+    // Only "any inner word?" matters: a run of three words or more gets a gap.
+    let inner = usize::from(bytes[first_end..last_start].iter().any(|&b| b != b' '));
+    Some(PlainStretch {
+        first,
+        last: Some(plain_word_at(bytes, last_start, end)),
+        inner,
+        end,
+    })
+}
+
 /// Splits `text` into tokens, appending to `out` (cleared first); `detail`
 /// says whether plain lower-case runs are kept whole.
 pub(crate) fn tokenize(text: &str, detail: Detail, out: &mut Vec<Token>) {
@@ -151,6 +272,15 @@ pub(crate) fn tokenize(text: &str, detail: Detail, out: &mut Vec<Token>) {
     while let Some(&byte) = bytes.get(i) {
         if byte == b' ' {
             i += 1;
+            continue;
+        }
+        if byte.is_ascii_lowercase()
+            && detail == Detail::NearNames
+            && let Some(stretch) = plain_stretch(bytes, i)
+        {
+            out.plain_stretch(&stretch, sent_start);
+            sent_start = false;
+            i = stretch.end;
             continue;
         }
         if byte.is_ascii_lowercase()
