@@ -256,6 +256,41 @@ fn plain_stretch(bytes: &[u8], start: usize) -> Option<PlainStretch> {
     })
 }
 
+/// The word of ASCII letters and digits starting at `start`, when it ends
+/// at a space, ASCII punctuation or the end of the text: such a word takes
+/// none of the full rules (joiners, clitics, possessives, Arabic particles),
+/// and its letters can be counted byte by byte. `None` otherwise.
+#[inline]
+fn ascii_word(bytes: &[u8], start: usize, sent_start: bool) -> Option<Token> {
+    let mut end = start;
+    let (mut letters, mut uppers, mut digits) = (0usize, 0usize, 0usize);
+    while let Some(&b) = bytes.get(end) {
+        if !b.is_ascii_alphanumeric() {
+            break;
+        }
+        letters += usize::from(b.is_ascii_alphabetic());
+        uppers += usize::from(b.is_ascii_uppercase());
+        digits += usize::from(b.is_ascii_digit());
+        end += 1;
+    }
+    if matches!(bytes.get(end), Some(b'-' | b'\'' | 0x80..)) {
+        return None;
+    }
+    let first = bytes[start];
+    let first_upper = first.is_ascii_uppercase();
+    let later_upper = uppers > usize::from(first_upper);
+    Some(Token {
+        start,
+        end,
+        punct: '\0',
+        cap: first_upper || (later_upper && letters >= 3 && first.is_ascii_alphabetic()),
+        upper: letters >= 2 && uppers == letters,
+        digit: digits > 0,
+        all_digit: letters == 0,
+        sent_start,
+    })
+}
+
 /// Splits `text` into tokens, appending to `out` (cleared first); `detail`
 /// says whether plain lower-case runs are kept whole.
 pub(crate) fn tokenize(text: &str, detail: Detail, out: &mut Vec<Token>) {
@@ -298,6 +333,14 @@ pub(crate) fn tokenize(text: &str, detail: Detail, out: &mut Vec<Token>) {
             });
             sent_start = false;
             i = end;
+            continue;
+        }
+        if byte.is_ascii_alphanumeric()
+            && let Some(token) = ascii_word(bytes, i, sent_start)
+        {
+            out.other(token);
+            sent_start = false;
+            i = token.end;
             continue;
         }
         let Some((c, len)) = char_at(text, i) else {
