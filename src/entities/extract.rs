@@ -73,7 +73,9 @@ pub(crate) fn short_names_of(name: &str, kind: EntityKind) -> impl Iterator<Item
     let first = words.next();
     let last = words.next_back();
     let ends = match (kind, first, last) {
-        (EntityKind::Person, Some(first), Some(last)) => [Some(first), Some(last).filter(|&l| l != first)],
+        (EntityKind::Person, Some(first), Some(last)) => {
+            [Some(first), Some(last).filter(|&l| l != first)]
+        }
         _ => [None, None],
     };
     ends.into_iter()

@@ -247,10 +247,7 @@ mod tests {
     #[test]
     fn broken_lines_are_skipped() {
         let text = "PER\tmany\tNobody\nXYZ\t1\tNothing\nLOC\t1\tJakarta\nPER\t2";
-        assert_eq!(
-            texts(EntityMentionsTokenizer::default(), text),
-            ["jakarta"]
-        );
+        assert_eq!(texts(EntityMentionsTokenizer::default(), text), ["jakarta"]);
         assert_eq!(parse_entity_list(text).len(), 1);
     }
 }

@@ -1,12 +1,12 @@
 //! Running a plan: `search` returns a page of hits, `export` streams every hit.
 
-use tantivy::TantivyDocument;
+use tantivy::{Searcher, TantivyDocument};
 
 use super::build::build_query;
-use super::collect::{AllHits, sort_hits, top_hits};
+use super::collect::{AllHits, HitKey, sort_hits, top_hits};
 use super::snippet::SnippetMaker;
 use super::{Hit, QueryError, QueryPlan, Snippet};
-use crate::archive::{Archive, CompactArticles, StoredArticle};
+use crate::archive::{Archive, CompactArticles, Fields, StoredArticle};
 
 /// A page of hits and the total number of matching articles.
 #[derive(Clone, Debug, Default)]
@@ -104,34 +104,53 @@ pub fn export(
     };
     // Articles are fetched a chunk at a time in index order, so each compressed
     // store block is decompressed once per chunk instead of once per hit, then
-    // written in rank order. Memory: one chunk of packed articles.
+    // written in rank order. Memory: one chunk of packed articles. Each thread
+    // fetches its own stretch of the chunk's addresses, since decompressing
+    // the store is most of an export's work.
     let chunk_size = match text {
         ExportText::Omitted => EXPORT_CHUNK,
         ExportText::Body | ExportText::BodyAndSnippet => EXPORT_CHUNK_WITH_TEXT,
     };
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let mut fetched: Vec<CompactArticles> =
+        (0..threads).map(|_| CompactArticles::default()).collect();
+    let mut packed_at: Vec<(usize, usize)> = Vec::new();
     let mut hit = Hit::default();
-    let mut fetched = CompactArticles::default();
-    let mut packed_at: Vec<usize> = Vec::new();
     for (chunk_index, chunk) in keys.chunks(chunk_size).enumerate() {
         let mut by_address: Vec<usize> = (0..chunk.len()).collect();
         by_address.sort_unstable_by_key(|&position| chunk[position].address);
-        fetched.clear();
+        let stretches: Vec<&[usize]> = by_address.chunks(chunk.len().div_ceil(threads)).collect();
+        let numbers = std::thread::scope(|scope| {
+            let fetches: Vec<_> = stretches
+                .iter()
+                .zip(fetched.iter_mut())
+                .map(|(&positions, into)| {
+                    let (searcher, fields) = (&searcher, archive.fields());
+                    scope.spawn(move || {
+                        fetch_articles(searcher, fields, chunk, positions, text, into)
+                    })
+                })
+                .collect();
+            fetches
+                .into_iter()
+                .map(|fetch| {
+                    fetch
+                        .join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect::<Result<Vec<Vec<usize>>, QueryError>>()
+        })?;
         packed_at.clear();
-        packed_at.resize(chunk.len(), usize::MAX);
-        for position in by_address {
-            let doc: TantivyDocument = searcher
-                .doc(chunk[position].address)
-                .map_err(QueryError::from)?;
-            let mut article = StoredArticle::from_document(archive.fields(), &doc);
-            if text == ExportText::Omitted {
-                article.body = String::new();
+        packed_at.resize(chunk.len(), (0, usize::MAX));
+        for (stretch, (positions, numbers)) in stretches.iter().zip(&numbers).enumerate() {
+            for (&position, &number) in positions.iter().zip(numbers) {
+                packed_at[position] = (stretch, number);
             }
-            packed_at[position] = fetched.push(&article);
         }
-        for (position, &packed) in packed_at.iter().enumerate() {
+        for (position, &(stretch, number)) in packed_at.iter().enumerate() {
             hit.rank = chunk_index * chunk_size + position + 1;
             hit.score = chunk[position].score;
-            hit.article = fetched.get(packed).unwrap_or_default();
+            hit.article = fetched[stretch].get(number).unwrap_or_default();
             if with_snippets {
                 hit.snippet = snippets.snippet(&hit.article.body, hit.article.language);
             }
@@ -142,6 +161,29 @@ pub fn export(
         written: keys.len(),
         warnings: built.warnings,
     })
+}
+
+/// Fetches the articles of the hits at `positions` of `chunk` (in index
+/// order) into `into`, cleared first, and returns each one's number there.
+fn fetch_articles(
+    searcher: &Searcher,
+    fields: &Fields,
+    chunk: &[HitKey],
+    positions: &[usize],
+    text: ExportText,
+    into: &mut CompactArticles,
+) -> Result<Vec<usize>, QueryError> {
+    into.clear();
+    let mut numbers = Vec::with_capacity(positions.len());
+    for &position in positions {
+        let doc: TantivyDocument = searcher.doc(chunk[position].address)?;
+        let mut article = StoredArticle::from_document(fields, &doc);
+        if text == ExportText::Omitted {
+            article.body = String::new();
+        }
+        numbers.push(into.push(&article));
+    }
+    Ok(numbers)
 }
 
 /// Why an export stopped.
