@@ -77,6 +77,15 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// True for the commands that write many articles into the index
+    /// (`ingest`, `reindex`): their memory is mostly the index writer's
+    /// buffers, freed and taken again segment after segment.
+    pub fn writes_articles(&self) -> bool {
+        matches!(self, Command::Ingest(_) | Command::Reindex(_))
+    }
+}
+
 /// Arguments of `warta ingest`.
 #[derive(Debug, Args)]
 pub struct IngestArgs {

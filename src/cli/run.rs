@@ -8,7 +8,6 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
-use clap::Parser;
 
 use super::args::{
     AnalyzeArgs, Cli, Command, EntitiesArgs, ExportArgs, FilterArgs, IngestArgs, KindArg,
@@ -51,8 +50,7 @@ const EXIT_NO_MATCH: u8 = 1;
 const EXIT_ERROR: u8 = 2;
 
 /// Parses the command line, runs the command and returns its exit code.
-pub fn run() -> ExitCode {
-    let cli = Cli::parse();
+pub fn run(cli: Cli) -> ExitCode {
     match execute(cli) {
         Ok(code) => ExitCode::from(code),
         Err(err) if is_broken_pipe(&err) => ExitCode::from(EXIT_OK),
