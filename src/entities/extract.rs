@@ -418,16 +418,7 @@ impl EntityExtractor {
         let end = sc.toks[seq[b - 1]].end;
         let (canonical, gaz) = match canonical {
             Some(name) => (name.to_string(), true),
-            None => {
-                let mut name = String::with_capacity(end - start);
-                for word in text[start..end].split_whitespace() {
-                    if !name.is_empty() {
-                        name.push(' ');
-                    }
-                    name.push_str(word);
-                }
-                (name, false)
-            }
+            None => (single_spaced(&text[start..end]), false),
         };
         out.push(Raw {
             start,
@@ -925,6 +916,26 @@ fn occurs_lower(text: &str, word_lower: &str) -> bool {
         }
     }
     false
+}
+
+/// `span` with its words joined by single spaces. Most names are written so
+/// already and are copied whole.
+fn single_spaced(span: &str) -> String {
+    let simple = span.bytes().all(|b| b == b' ' || b.is_ascii_graphic())
+        && !span.starts_with(' ')
+        && !span.ends_with(' ')
+        && !span.contains("  ");
+    if simple {
+        return span.to_owned();
+    }
+    let mut name = String::with_capacity(span.len());
+    for word in span.split_whitespace() {
+        if !name.is_empty() {
+            name.push(' ');
+        }
+        name.push_str(word);
+    }
+    name
 }
 
 /// True for lower-cased Roman numerals up to "xxxix" ("ii", "iv", "xiv").
