@@ -574,6 +574,29 @@ mod tests {
     }
 
     #[test]
+    fn stretch_ends_that_need_the_full_rules_stay_tokens() {
+        // A number or a word glued to a joiner at the end of a stretch is a
+        // token of its own; numbers inside a stretch are left out with it.
+        let text = "pada 2019 lalu dia pergi ke 45 kota lalu ke 1945 Jakarta, kemarin pasca-Nya";
+        assert_eq!(
+            texts(text, Detail::NearNames),
+            [
+                "pada",
+                "<gap>",
+                "ke",
+                "1945",
+                "Jakarta",
+                ",",
+                "kemarin",
+                "pasca-Nya"
+            ]
+        );
+        let all = texts(text, Detail::All);
+        assert_eq!(all.len(), 15);
+        assert_eq!((all[1].as_str(), all[6].as_str()), ("2019", "45"));
+    }
+
+    #[test]
     fn a_sentence_start_survives_a_left_out_run() {
         let mut tokens = Vec::new();
         tokenize("satu dua tiga. Empat", Detail::NearNames, &mut tokens);
