@@ -53,7 +53,14 @@ fn ingest_once(corpus: &PathBuf, extract_entities: bool) -> anyhow::Result<(f64,
     Ok((wall, cpu))
 }
 
+/// mimalloc's `mi_option_purge_delay`, as in `src/main.rs`.
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
 fn main() -> anyhow::Result<()> {
+    // The allocator settings of `warta ingest` (see `src/main.rs`): freed
+    // memory is kept for the next segment.
+    // SAFETY: mi_option_set is not thread safe; no other thread runs yet.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(corpus) = args.first() else {
         bail!("usage: entity_cost CORPUS_DIR [RUNS] [with|without]");
