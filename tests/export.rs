@@ -16,6 +16,27 @@ fn export_writes_every_hit_not_a_top_ten() {
 }
 
 #[test]
+fn exported_hits_carry_their_own_articles_in_rank_order() {
+    // Export fetches articles on several threads and writes them in rank
+    // order: each hit must still carry its own title, date and entities.
+    let workspace = Workspace::with_corpus();
+    let fields = |hit: &serde_json::Value| {
+        ["id", "title", "date", "entities"].map(|field| hit[field].to_string())
+    };
+    let query = "indonesia jakarta presiden rusia pemerintah";
+    let search = workspace.run(&[
+        "search", query, "--any", "--format", "jsonl", "--limit", "1000",
+    ]);
+    let searched: Vec<_> = search.jsonl().iter().map(fields).collect();
+    assert!(searched.len() > 20, "{}", searched.len());
+    let export = workspace
+        .run(&["export", query, "--any", "--format", "jsonl"])
+        .expect_code(0);
+    let exported: Vec<_> = export.jsonl().iter().map(fields).collect();
+    assert_eq!(exported, searched);
+}
+
+#[test]
 fn empty_query_with_filter_exports_all_matching_articles() {
     let workspace = Workspace::with_corpus();
     let run = workspace
