@@ -838,11 +838,10 @@ impl EntityExtractor {
             .collect();
         if !places.is_empty() {
             for r in out.iter_mut() {
-                let person = fulls.iter().any(|f| f.canonical == r.canonical);
                 if !r.gaz
                     && r.kind == EntityKind::Person
-                    && !person
                     && places.contains(&r.canonical)
+                    && !fulls.iter().any(|f| f.canonical == r.canonical)
                 {
                     r.kind = EntityKind::Location;
                 }
