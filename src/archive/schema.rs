@@ -133,13 +133,17 @@ impl Fields {
 
     /// Returns the settings of a new index: the article store is compressed with
     /// zstd, which makes stored text about half the size lz4 does, at a small
-    /// cost at ingest (on tantivy's dedicated store thread).
+    /// cost at ingest.
     pub fn index_settings() -> IndexSettings {
         IndexSettings {
             docstore_compression: Compressor::Zstd(ZstdCompressor {
                 compression_level: Some(STORE_COMPRESSION_LEVEL),
             }),
             docstore_blocksize: STORE_BLOCK_BYTES,
+            // Each indexing thread compresses its own store blocks: a
+            // dedicated thread per segment was woken for every block, one
+            // more runnable thread than the two cores here.
+            docstore_compress_dedicated_thread: false,
             ..IndexSettings::default()
         }
     }
