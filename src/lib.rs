@@ -16,3 +16,4 @@ mod hash;
 pub mod ingest;
 pub mod output;
 pub mod search;
+mod whitespace;

@@ -6,6 +6,7 @@ use super::gazetteer::{
 };
 use super::tokenize::{Detail, Token, is_abbreviation, tokenize};
 use crate::hash::FxHashMap;
+use crate::whitespace::{collapse_whitespace, is_collapsed};
 use std::cell::RefCell;
 
 /// Type of a named entity.
@@ -418,7 +419,15 @@ impl EntityExtractor {
         let end = sc.toks[seq[b - 1]].end;
         let (canonical, gaz) = match canonical {
             Some(name) => (name.to_string(), true),
-            None => (single_spaced(&text[start..end]), false),
+            None => {
+                let span = &text[start..end];
+                let name = if is_collapsed(span) {
+                    span.to_owned()
+                } else {
+                    collapse_whitespace(span)
+                };
+                (name, false)
+            }
         };
         out.push(Raw {
             start,
@@ -915,26 +924,6 @@ fn occurs_lower(text: &str, word_lower: &str) -> bool {
         }
     }
     false
-}
-
-/// `span` with its words joined by single spaces. Most names are written so
-/// already and are copied whole.
-fn single_spaced(span: &str) -> String {
-    let simple = span.bytes().all(|b| b == b' ' || b.is_ascii_graphic())
-        && !span.starts_with(' ')
-        && !span.ends_with(' ')
-        && !span.contains("  ");
-    if simple {
-        return span.to_owned();
-    }
-    let mut name = String::with_capacity(span.len());
-    for word in span.split_whitespace() {
-        if !name.is_empty() {
-            name.push(' ');
-        }
-        name.push_str(word);
-    }
-    name
 }
 
 /// True for lower-cased Roman numerals up to "xxxix" ("ii", "iv", "xiv").
