@@ -15,9 +15,7 @@ use tantivy::Index;
 use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, TextAnalyzer};
 use xxhash_rust::xxh3::xxh3_64;
 
-use crate::entities::{
-    ENTITY_MENTIONS_TOKENIZER, EntityMentionsTokenizer, SHORT_NAMES_TOKENIZER, ShortNamesTokenizer,
-};
+use crate::entities::{ENTITY_MENTIONS_TOKENIZER, EntityTermsTokenizer, SHORT_NAMES_TOKENIZER};
 use crate::hash::FxHashSet;
 
 use super::indonesian_stemmer::{DEFAULT_DATA_FILE_NAME, IndonesianStemmer, default_dictionary};
@@ -200,11 +198,11 @@ impl Analysis {
         );
         manager.register(
             ENTITY_MENTIONS_TOKENIZER,
-            TextAnalyzer::from(EntityMentionsTokenizer::default()),
+            TextAnalyzer::from(EntityTermsTokenizer::mentions()),
         );
         manager.register(
             SHORT_NAMES_TOKENIZER,
-            TextAnalyzer::from(ShortNamesTokenizer::default()),
+            TextAnalyzer::from(EntityTermsTokenizer::short_names()),
         );
     }
 

@@ -57,111 +57,115 @@ fn parse_line(line: &str) -> Option<(EntityKind, u32, &str)> {
     Some((kind, count, name))
 }
 
-/// Tokenizer emitting each entity's key once per mention.
-#[derive(Clone, Default)]
-pub struct EntityMentionsTokenizer {
+/// Which terms an [`EntityTermsTokenizer`] reads from an entity list.
+#[derive(Clone, Copy, Debug)]
+enum EntityTerms {
+    /// Each entity's key once per mention.
+    Mentions,
+    /// The first and last names of people, once each.
+    ShortNames,
+}
+
+/// Tokenizer reading index terms from a stored entity list: the one behind
+/// [`ENTITY_MENTIONS_TOKENIZER`] or the one behind [`SHORT_NAMES_TOKENIZER`].
+#[derive(Clone)]
+pub struct EntityTermsTokenizer {
+    terms: EntityTerms,
     token: Token,
 }
 
-/// Stream of an [`EntityMentionsTokenizer`].
-pub struct EntityMentionsStream<'a> {
-    lines: std::str::Lines<'a>,
-    token: &'a mut Token,
-    /// Mentions of the current entity still to emit.
-    remaining: u32,
-}
+impl EntityTermsTokenizer {
+    /// Each entity's key once per mention.
+    pub fn mentions() -> EntityTermsTokenizer {
+        EntityTermsTokenizer {
+            terms: EntityTerms::Mentions,
+            token: Token::default(),
+        }
+    }
 
-impl Tokenizer for EntityMentionsTokenizer {
-    type TokenStream<'a> = EntityMentionsStream<'a>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> EntityMentionsStream<'a> {
-        self.token.reset();
-        EntityMentionsStream {
-            lines: text.lines(),
-            token: &mut self.token,
-            remaining: 0,
+    /// The first and last names of the people of the list, once each.
+    pub fn short_names() -> EntityTermsTokenizer {
+        EntityTermsTokenizer {
+            terms: EntityTerms::ShortNames,
+            token: Token::default(),
         }
     }
 }
 
-impl TokenStream for EntityMentionsStream<'_> {
-    fn advance(&mut self) -> bool {
-        while self.remaining == 0 {
-            let Some(line) = self.lines.next() else {
-                return false;
-            };
-            let Some((_, count, name)) = parse_line(line) else {
-                continue;
-            };
-            self.token.text.clear();
-            push_entity_key(&mut self.token.text, name);
-            self.remaining = count;
-        }
-        self.remaining -= 1;
-        self.token.position = self.token.position.wrapping_add(1);
-        true
-    }
-
-    fn token(&self) -> &Token {
-        self.token
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.token
-    }
-}
-
-/// Tokenizer emitting the short names of the people of an entity list.
-#[derive(Clone, Default)]
-pub struct ShortNamesTokenizer {
-    token: Token,
-}
-
-/// Stream of a [`ShortNamesTokenizer`].
-pub struct ShortNamesStream<'a> {
+/// Stream of an [`EntityTermsTokenizer`].
+pub struct EntityTermsStream<'a> {
+    terms: EntityTerms,
     lines: std::str::Lines<'a>,
     token: &'a mut Token,
-    /// The second short name of the current person, not emitted yet.
+    /// Times the current term is still to be emitted again (mentions).
+    repeats: u32,
+    /// The current person's second short name, not emitted yet.
     pending: Option<&'a str>,
 }
 
-impl Tokenizer for ShortNamesTokenizer {
-    type TokenStream<'a> = ShortNamesStream<'a>;
+impl Tokenizer for EntityTermsTokenizer {
+    type TokenStream<'a> = EntityTermsStream<'a>;
 
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> ShortNamesStream<'a> {
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> EntityTermsStream<'a> {
         self.token.reset();
-        ShortNamesStream {
+        EntityTermsStream {
+            terms: self.terms,
             lines: text.lines(),
             token: &mut self.token,
+            repeats: 0,
             pending: None,
         }
     }
 }
 
-impl<'a> ShortNamesStream<'a> {
-    /// The next short name of the list.
-    fn next_name(&mut self) -> Option<&'a str> {
-        if let Some(name) = self.pending.take() {
-            return Some(name);
+impl<'a> EntityTermsStream<'a> {
+    /// Makes the key of `name` the current term.
+    fn set_term(&mut self, name: &str) {
+        self.token.text.clear();
+        push_entity_key(&mut self.token.text, name);
+    }
+
+    /// Moves to the next term; false at the end of the list. Lines that do
+    /// not parse are skipped.
+    fn next_term(&mut self) -> bool {
+        if self.repeats > 0 {
+            self.repeats -= 1;
+            return true;
         }
-        loop {
-            let (kind, _, name) = parse_line(self.lines.next()?)?;
-            let mut names = short_names_of(name, kind);
-            if let Some(first) = names.next() {
-                self.pending = names.next();
-                return Some(first);
+        if let Some(name) = self.pending.take() {
+            self.set_term(name);
+            return true;
+        }
+        for line in self.lines.by_ref() {
+            let Some((kind, count, name)) = parse_line(line) else {
+                continue;
+            };
+            match self.terms {
+                EntityTerms::Mentions if count > 0 => {
+                    self.repeats = count - 1;
+                    self.set_term(name);
+                    return true;
+                }
+                EntityTerms::Mentions => {}
+                EntityTerms::ShortNames => {
+                    let mut names = short_names_of(name, kind);
+                    if let Some(first) = names.next() {
+                        self.pending = names.next();
+                        self.set_term(first);
+                        return true;
+                    }
+                }
             }
         }
+        false
     }
 }
 
-impl TokenStream for ShortNamesStream<'_> {
+impl TokenStream for EntityTermsStream<'_> {
     fn advance(&mut self) -> bool {
-        let Some(name) = self.next_name() else {
+        if !self.next_term() {
             return false;
-        };
-        self.token.text.clear();
-        push_entity_key(&mut self.token.text, name);
+        }
         self.token.position = self.token.position.wrapping_add(1);
         true
     }
@@ -221,7 +225,7 @@ mod tests {
     fn a_key_comes_once_per_mention() {
         let text = entity_list_text(&entities());
         assert_eq!(
-            texts(EntityMentionsTokenizer::default(), &text),
+            texts(EntityTermsTokenizer::mentions(), &text),
             [
                 "vladimir putin",
                 "vladimir putin",
@@ -239,7 +243,7 @@ mod tests {
         let text = entity_list_text(&entities());
         // "Un" is too short to stand for Kim Jong Un; places have none.
         assert_eq!(
-            texts(ShortNamesTokenizer::default(), &text),
+            texts(EntityTermsTokenizer::short_names(), &text),
             ["vladimir", "putin", "kim"]
         );
     }
@@ -247,7 +251,12 @@ mod tests {
     #[test]
     fn broken_lines_are_skipped() {
         let text = "PER\tmany\tNobody\nXYZ\t1\tNothing\nLOC\t1\tJakarta\nPER\t2";
-        assert_eq!(texts(EntityMentionsTokenizer::default(), text), ["jakarta"]);
+        assert_eq!(texts(EntityTermsTokenizer::mentions(), text), ["jakarta"]);
         assert_eq!(parse_entity_list(text).len(), 1);
+        let people = "PER\tmany\tNobody\nPER\t1\tVladimir Putin";
+        assert_eq!(
+            texts(EntityTermsTokenizer::short_names(), people),
+            ["vladimir", "putin"]
+        );
     }
 }
