@@ -2,7 +2,17 @@
 //! entity extractor (names): words joined by single spaces.
 
 /// Trims and collapses every run of whitespace (including newlines) to one space.
+/// Most texts are clean already and are copied whole.
 pub fn collapse_whitespace(s: &str) -> String {
+    if is_collapsed(s) {
+        s.to_owned()
+    } else {
+        join_words(s)
+    }
+}
+
+/// The words of `s` joined by single spaces.
+fn join_words(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for word in s.split_whitespace() {
         if !out.is_empty() {
@@ -15,7 +25,7 @@ pub fn collapse_whitespace(s: &str) -> String {
 
 /// True when `s` is already what [`collapse_whitespace`] makes of it: no
 /// whitespace but single spaces between words.
-pub fn is_collapsed(s: &str) -> bool {
+fn is_collapsed(s: &str) -> bool {
     let mut previous_space = true;
     s.chars().all(|c| {
         let ok = if c == ' ' {
@@ -30,11 +40,7 @@ pub fn is_collapsed(s: &str) -> bool {
 
 /// Like [`collapse_whitespace`], but reuses the string when it is already clean.
 pub fn collapse_owned(s: String) -> String {
-    if is_collapsed(&s) {
-        s
-    } else {
-        collapse_whitespace(&s)
-    }
+    if is_collapsed(&s) { s } else { join_words(&s) }
 }
 
 #[cfg(test)]
@@ -46,6 +52,7 @@ mod tests {
         for s in [
             "", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\nb", "é  ü", "x y z", "a\u{a0}b",
         ] {
+            assert_eq!(collapse_whitespace(s), join_words(s), "{s:?}");
             assert_eq!(
                 collapse_owned(s.to_string()),
                 collapse_whitespace(s),

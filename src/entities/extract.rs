@@ -6,7 +6,7 @@ use super::gazetteer::{
 };
 use super::tokenize::{Detail, Token, is_abbreviation, tokenize};
 use crate::hash::FxHashMap;
-use crate::whitespace::{collapse_whitespace, is_collapsed};
+use crate::whitespace::collapse_whitespace;
 use std::cell::RefCell;
 
 /// Type of a named entity.
@@ -419,15 +419,7 @@ impl EntityExtractor {
         let end = sc.toks[seq[b - 1]].end;
         let (canonical, gaz) = match canonical {
             Some(name) => (name.to_string(), true),
-            None => {
-                let span = &text[start..end];
-                let name = if is_collapsed(span) {
-                    span.to_owned()
-                } else {
-                    collapse_whitespace(span)
-                };
-                (name, false)
-            }
+            None => (collapse_whitespace(&text[start..end]), false),
         };
         out.push(Raw {
             start,
