@@ -215,7 +215,7 @@ fn plain_stretch(bytes: &[u8], start: usize) -> Option<PlainStretch> {
     }
     let glued = matches!(bytes.get(scan), Some(b'A'..=b'Z' | b'-' | b'\'' | 0x80..));
     let mut end = scan;
-    loop {
+    let last_start = loop {
         while bytes[end - 1] == b' ' {
             end -= 1;
         }
@@ -225,27 +225,26 @@ fn plain_stretch(bytes: &[u8], start: usize) -> Option<PlainStretch> {
             .map_or(start, |space| start + space + 1);
         let needs_rules = (glued && end == scan) || bytes[last_start].is_ascii_digit();
         if !needs_rules {
-            break;
+            break last_start;
         }
         if last_start == start {
             return None;
         }
         end = last_start;
+    };
+    if last_start == start {
+        return Some(PlainStretch {
+            first: plain_word_at(bytes, start, end),
+            last: None,
+            inner: 0,
+            end,
+        });
     }
     let first_end = bytes[start..end]
         .iter()
         .position(|&b| b == b' ')
         .map_or(end, |space| start + space);
     let first = plain_word_at(bytes, start, first_end);
-    if first_end == end {
-        return Some(PlainStretch {
-            first,
-            last: None,
-            inner: 0,
-            end,
-        });
-    }
-    let last_start = start + 1 + bytes[start..end].iter().rposition(|&b| b == b' ')?;
     // Only "any inner word?" matters: a run of three words or more gets a gap.
     let inner = usize::from(bytes[first_end..last_start].iter().any(|&b| b != b' '));
     Some(PlainStretch {
