@@ -162,9 +162,10 @@ impl<T: TokenStream> TokenStream for StemFilterStream<'_, T> {
 /// Bytes of a word, or of its stem, a cache slot holds; longer words are
 /// stemmed every time.
 const CACHED_BYTES: usize = 31;
-/// Slots of a [`StemCache`]: 16,384 × 64 bytes = 1 MiB, about a processor's
-/// second-level cache, which holds the words that make most of a text.
-const CACHE_SLOTS: usize = 1 << 14;
+/// Slots of a [`StemCache`]: 65,536 × 64 bytes = 4 MiB. A news archive's
+/// vocabulary is large: on 30,000 synthetic articles 1 MiB missed 22% of the
+/// words, 4 MiB 9%, 16 MiB 4% but ran slower (processor cache misses).
+const CACHE_SLOTS: usize = 1 << 16;
 /// Stem length recorded for a word that is its own stem.
 const UNCHANGED: u8 = u8::MAX;
 
