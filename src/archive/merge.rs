@@ -79,11 +79,24 @@ impl SegmentSizes {
     /// Groups the segments `ids` for merging, so that no group holds more
     /// than `max_bytes` on disk (see [`merge_groups`]).
     pub fn merge_groups(&self, ids: Vec<SegmentId>, max_bytes: u64) -> Vec<Vec<SegmentId>> {
-        let sized = ids
-            .into_iter()
+        merge_groups(self.sized(ids), max_bytes)
+    }
+
+    /// Groups the smallest of the segments `ids` for merging, so that at most
+    /// `keep` segments remain (see [`smallest_merge_groups`]).
+    pub fn smallest_merge_groups(
+        &self,
+        ids: Vec<SegmentId>,
+        keep: usize,
+        max_bytes: u64,
+    ) -> Vec<Vec<SegmentId>> {
+        smallest_merge_groups(self.sized(ids), keep, max_bytes)
+    }
+
+    fn sized(&self, ids: Vec<SegmentId>) -> Vec<(SegmentId, u64)> {
+        ids.into_iter()
             .map(|id| (id, self.0.get(&id.uuid_string()).copied().unwrap_or(0)))
-            .collect();
-        merge_groups(sized, max_bytes)
+            .collect()
     }
 }
 
@@ -108,6 +121,48 @@ fn merge_groups(mut segments: Vec<(SegmentId, u64)>, max_bytes: u64) -> Vec<Vec<
     groups.into_iter().map(|(group, _)| group).collect()
 }
 
+/// Merges the end of a bulk load runs at once: one per core here.
+const PARALLEL_MERGES: usize = 2;
+
+/// Groups of the smallest segments whose merging leaves at most `keep`
+/// segments (more when `max_bytes` splits a group): the largest segments stay
+/// as they are. A bulk load ends with a few large segments from the log
+/// policy's merges and a tail of small ones; merging the whole index again
+/// would read every byte once more for little gain at search time. When at
+/// least two segments too many remain, the smallest are split into
+/// [`PARALLEL_MERGES`] groups of balanced size, to be merged at once.
+fn smallest_merge_groups(
+    mut segments: Vec<(SegmentId, u64)>,
+    keep: usize,
+    max_bytes: u64,
+) -> Vec<Vec<SegmentId>> {
+    let keep = keep.max(1);
+    if segments.len() <= keep {
+        return Vec::new();
+    }
+    let excess = segments.len() - keep;
+    let parallel = if excess >= PARALLEL_MERGES {
+        PARALLEL_MERGES
+    } else {
+        1
+    };
+    segments.sort_by_key(|&(_, bytes)| bytes);
+    segments.truncate(excess + parallel);
+    // Largest first, each into the group with the fewest bytes so far.
+    let mut groups: Vec<(Vec<(SegmentId, u64)>, u64)> = vec![(Vec::new(), 0); parallel];
+    for (id, bytes) in segments.into_iter().rev() {
+        if let Some((group, total)) = groups.iter_mut().min_by_key(|(_, total)| *total) {
+            group.push((id, bytes));
+            *total += bytes;
+        }
+    }
+    groups
+        .into_iter()
+        .flat_map(|(group, _)| merge_groups(group, max_bytes))
+        .filter(|group| group.len() > 1)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -128,6 +183,29 @@ mod tests {
         assert_eq!(groups[0], [ids[3]], "too large to merge with anything");
         assert_eq!(groups[1], [ids[0], ids[4]]);
         assert_eq!(groups[2], [ids[2], ids[1]]);
+    }
+
+    #[test]
+    fn only_the_smallest_segments_merge_down_to_the_number_kept() {
+        let ids: Vec<SegmentId> = (0..6).map(|_| SegmentId::generate_random()).collect();
+        let sized: Vec<(SegmentId, u64)> = [600, 300, 500, 1_200, 400, 50]
+            .into_iter()
+            .enumerate()
+            .map(|(index, bytes)| (ids[index], bytes))
+            .collect();
+        // Two too many: the four smallest, in two groups of balanced size.
+        let groups = smallest_merge_groups(sized.clone(), 4, 1_000);
+        assert_eq!(groups, [vec![ids[2], ids[5]], vec![ids[4], ids[1]]]);
+        // One too many: the two smallest.
+        let groups = smallest_merge_groups(sized.clone(), 5, 1_000);
+        assert_eq!(groups, [vec![ids[1], ids[5]]]);
+        // A group over the byte limit is split; a group of one is no merge.
+        let groups = smallest_merge_groups(sized.clone(), 4, 600);
+        assert_eq!(groups, [vec![ids[2], ids[5]]]);
+        assert!(smallest_merge_groups(sized.clone(), 6, 1_000).is_empty());
+        let groups = smallest_merge_groups(sized, 1, 10_000);
+        let merged: usize = groups.iter().map(Vec::len).sum();
+        assert_eq!((groups.len(), merged), (2, 6), "{groups:?}");
     }
 
     #[test]
