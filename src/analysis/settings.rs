@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use tantivy::Index;
-use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, TextAnalyzer};
+use tantivy::tokenizer::{RemoveLongFilter, TextAnalyzer};
 use xxhash_rust::xxh3::xxh3_64;
 
 use crate::entities::{ENTITY_MENTIONS_TOKENIZER, EntityTermsTokenizer, SHORT_NAMES_TOKENIZER};
@@ -210,7 +210,6 @@ impl Analysis {
     pub fn surface_analyzer(&self) -> TextAnalyzer {
         TextAnalyzer::builder(WordTokenizer::default())
             .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-            .filter(LowerCaser)
             .build()
     }
 
@@ -219,7 +218,6 @@ impl Analysis {
     pub fn index_analyzer(&self, language: Language) -> TextAnalyzer {
         TextAnalyzer::builder(WordTokenizer::default())
             .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-            .filter(LowerCaser)
             .filter(StopwordFilter::new(self.stopwords(language).clone()))
             .filter(StemFilter::new(self.word_stemmer(language)))
             .build()

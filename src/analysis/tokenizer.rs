@@ -11,9 +11,10 @@
 //!   words alone both find it.
 //!
 //! Curly quotes, ellipses, slashes (`12/09`) and non-breaking spaces separate
-//! words. Tokens keep byte offsets into the original text, for snippets; a
-//! reduplication's token covers the whole unit. Lower-casing and dropping
-//! over-long tokens are left to the filters after it.
+//! words. Tokens come out in lower case (as tantivy's `LowerCaser` would make
+//! them, while being copied, without a pass of their own) and keep byte
+//! offsets into the original text, for snippets; a reduplication's token
+//! covers the whole unit. Dropping over-long tokens is left to a filter.
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
@@ -88,6 +89,48 @@ fn char_offset(word: &str, n: usize) -> usize {
         .map_or(word.len(), |(offset, _)| offset)
 }
 
+/// Appends `word` to `out` in lower case: ASCII byte by byte, anything else
+/// character by character (`char::to_lowercase`, as tantivy's `LowerCaser`).
+fn push_lowercase(out: &mut String, word: &str) {
+    if word.is_ascii() {
+        let start = out.len();
+        out.push_str(word);
+        out[start..].make_ascii_lowercase();
+    } else {
+        for c in word.chars() {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// What a byte of UTF-8 text says about word boundaries.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum ByteClass {
+    /// An ASCII letter or digit: part of a word.
+    AsciiWord,
+    /// Any other ASCII character: between words.
+    AsciiOther,
+    /// A byte of a multi-byte character, which must be decoded to be classed.
+    NonAscii,
+}
+
+/// The [`ByteClass`] of every byte value.
+static BYTE_CLASS: [ByteClass; 256] = byte_classes();
+
+const fn byte_classes() -> [ByteClass; 256] {
+    let mut classes = [ByteClass::NonAscii; 256];
+    let mut byte = 0;
+    while byte < 128 {
+        classes[byte] = if (byte as u8).is_ascii_alphanumeric() {
+            ByteClass::AsciiWord
+        } else {
+            ByteClass::AsciiOther
+        };
+        byte += 1;
+    }
+    classes
+}
+
 /// Minimum length in characters of a repeated part: `a-a` is no reduplication.
 const MIN_REPEATED_CHARS: usize = 2;
 
@@ -121,23 +164,25 @@ impl WordTokenStream<'_> {
 
     /// Returns the offset of the first character at or after `from` whose
     /// being a letter or digit differs from `alphanumeric` (or the text's end).
-    /// ASCII, most of any text, is tested byte by byte without decoding.
+    /// ASCII, most of any text, is classed by a table lookup per byte without
+    /// decoding.
     fn skip_while(&self, from: usize, alphanumeric: bool) -> usize {
         let bytes = self.text.as_bytes();
+        let same = if alphanumeric {
+            ByteClass::AsciiWord
+        } else {
+            ByteClass::AsciiOther
+        };
         let mut at = from;
         while let Some(&byte) = bytes.get(at) {
-            let (is_alphanumeric, width) = if byte.is_ascii() {
-                (byte.is_ascii_alphanumeric(), 1)
-            } else {
-                match self.text[at..].chars().next() {
-                    Some(c) => (c.is_alphanumeric(), c.len_utf8()),
-                    None => break,
-                }
-            };
-            if is_alphanumeric != alphanumeric {
-                break;
+            match BYTE_CLASS[usize::from(byte)] {
+                class if class == same => at += 1,
+                ByteClass::NonAscii => match self.text[at..].chars().next() {
+                    Some(c) if c.is_alphanumeric() == alphanumeric => at += c.len_utf8(),
+                    _ => break,
+                },
+                _ => break,
             }
-            at += width;
         }
         at
     }
@@ -196,9 +241,10 @@ impl TokenStream for WordTokenStream<'_> {
             return false;
         };
         self.token.text.clear();
-        self.token
-            .text
-            .push_str(&self.text[part.text_from..part.text_to]);
+        push_lowercase(
+            &mut self.token.text,
+            &self.text[part.text_from..part.text_to],
+        );
         self.token.offset_from = part.offset_from;
         self.token.offset_to = part.offset_to;
         self.token.position = self.token.position.wrapping_add(1);
@@ -234,7 +280,7 @@ mod tests {
         assert_eq!(words("batasan-batasan"), ["batasan"]);
         assert_eq!(words("bersama-sama"), ["bersama"]);
         assert_eq!(words("anak-anaknya"), ["anaknya"]);
-        assert_eq!(words("Mata-mata"), ["Mata"]);
+        assert_eq!(words("Mata-mata"), ["mata"]);
     }
 
     #[test]
@@ -248,10 +294,10 @@ mod tests {
 
     #[test]
     fn compounds_and_codes_give_each_part() {
-        assert_eq!(words("Rusia-Ukraina"), ["Rusia", "Ukraina"]);
-        assert_eq!(words("roket KN-25"), ["roket", "KN", "25"]);
-        assert_eq!(words("Covid-19"), ["Covid", "19"]);
-        assert_eq!(words("Kim Dong-yup"), ["Kim", "Dong", "yup"]);
+        assert_eq!(words("Rusia-Ukraina"), ["rusia", "ukraina"]);
+        assert_eq!(words("roket KN-25"), ["roket", "kn", "25"]);
+        assert_eq!(words("Covid-19"), ["covid", "19"]);
+        assert_eq!(words("Kim Dong-yup"), ["kim", "dong", "yup"]);
         assert_eq!(words("a-a"), ["a", "a"]);
     }
 
@@ -259,21 +305,29 @@ mod tests {
     fn punctuation_and_odd_spaces_separate_words() {
         assert_eq!(
             words("Selasa (12/09) pada 1953"),
-            ["Selasa", "12", "09", "pada", "1953"]
+            ["selasa", "12", "09", "pada", "1953"]
         );
         assert_eq!(
             words("\u{201C}prospek\u{201D} Rusia\u{2026} dan\u{00A0}kami"),
-            ["prospek", "Rusia", "dan", "kami"]
+            ["prospek", "rusia", "dan", "kami"]
         );
         assert_eq!(words("akhir - dan -awal"), ["akhir", "dan", "awal"]);
+    }
+
+    #[test]
+    fn words_come_out_in_lower_case() {
+        assert_eq!(
+            words("PBB ÉLYSÉE Ünal İstanbul"),
+            ["pbb", "élysée", "ünal", "i\u{307}stanbul"]
+        );
     }
 
     #[test]
     fn positions_are_consecutive() {
         let mut analyzer = TextAnalyzer::from(WordTokenizer::default());
         let got = tokens(&mut analyzer, "Rusia-Ukraina perang");
-        assert_token(&got[0], 0, "Rusia", 0, 5);
-        assert_token(&got[1], 1, "Ukraina", 6, 13);
+        assert_token(&got[0], 0, "rusia", 0, 5);
+        assert_token(&got[1], 1, "ukraina", 6, 13);
         assert_token(&got[2], 2, "perang", 14, 20);
     }
 }
