@@ -29,7 +29,7 @@ pub use settings::{
     Analysis, AnalysisError, DATA_ENV, INDONESIAN_STOPWORDS, MAX_TOKEN_BYTES, data_dirs,
 };
 pub use stemmer::{STEM_MARK, StemFilter, WordStemmer, marked_stem};
-pub use stopwords::{StopwordFilter, parse_stopwords};
+pub use stopwords::parse_stopwords;
 pub use tokenizer::WordTokenizer;
 
 /// Analyzer of Indonesian articles: words and their roots.

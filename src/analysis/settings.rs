@@ -20,7 +20,7 @@ use crate::hash::FxHashSet;
 
 use super::indonesian_stemmer::{DEFAULT_DATA_FILE_NAME, IndonesianStemmer, default_dictionary};
 use super::stemmer::{StemFilter, WordStemmer};
-use super::stopwords::{StopwordFilter, StopwordSet, parse_stopwords};
+use super::stopwords::{StopwordSet, parse_stopwords};
 use super::{
     ENGLISH_ANALYZER, INDONESIAN_ANALYZER, KEYWORD_ANALYZER, KeywordTokenizer, Language,
     WordTokenizer,
@@ -218,8 +218,10 @@ impl Analysis {
     pub fn index_analyzer(&self, language: Language) -> TextAnalyzer {
         TextAnalyzer::builder(WordTokenizer::default())
             .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
-            .filter(StopwordFilter::new(self.stopwords(language).clone()))
-            .filter(StemFilter::new(self.word_stemmer(language)))
+            .filter(StemFilter::new(
+                self.word_stemmer(language),
+                self.stopwords(language).clone(),
+            ))
             .build()
     }
 

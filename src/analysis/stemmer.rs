@@ -1,4 +1,5 @@
-//! [`StemFilter`]: adds each word's stem beside it, marked with [`STEM_MARK`].
+//! [`StemFilter`]: drops stopwords and adds each word's stem beside it,
+//! marked with [`STEM_MARK`].
 //!
 //! An index field keeps every word as written (`mengembangkan`) and, at the same
 //! position and offsets, its stem when the stem differs (`~kembang`). A query
@@ -7,10 +8,15 @@
 //! and one analysis pass serve exact matches, stem matches and both kinds of
 //! phrase. Unchanged words, the common case, cost no extra token and no copy.
 //!
-//! Tokens are expected to be lower-cased, with stopwords removed, beforehand:
-//! the stemmers' dictionaries hold lower-case words. Each filter instance (one
-//! per indexing thread and segment) keeps a small cache of recent stems: news
-//! text repeats its common words, and a cache hit costs a fraction of a stemming.
+//! Stopwords are dropped without renumbering positions: after `presiden dari
+//! Rusia` loses `dari`, `rusia` stays at position 2, so a phrase query across a
+//! removed stopword still needs a word in the gap.
+//!
+//! Tokens are expected to be lower-cased beforehand: the stopword lists and the
+//! stemmers' dictionaries hold lower-case words. Each filter instance (one per
+//! indexing thread, segment and field) keeps a cache of recent words: news text
+//! repeats its common words, and one cache lookup tells a stopword, a word that
+//! is its own stem and a word's stem apart, for a fraction of a stemming.
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -18,6 +24,7 @@ use std::sync::Arc;
 use tantivy::tokenizer::{Token, TokenFilter, TokenStream, Tokenizer};
 
 use super::indonesian_stemmer::IndonesianStemmer;
+use super::stopwords::StopwordSet;
 use crate::hash::FxHasher;
 
 /// First character of a stem token in an index field. Words as written never
@@ -51,16 +58,19 @@ impl WordStemmer {
     }
 }
 
-/// Token filter emitting each token, then its marked stem when the stem differs.
+/// Token filter dropping stopwords and emitting each other token, then its
+/// marked stem when the stem differs.
 #[derive(Clone)]
 pub struct StemFilter {
     stemmer: WordStemmer,
+    stopwords: StopwordSet,
 }
 
 impl StemFilter {
-    /// Creates a filter stemming with `stemmer` (shared, built once per process).
-    pub fn new(stemmer: WordStemmer) -> StemFilter {
-        StemFilter { stemmer }
+    /// Creates a filter dropping `stopwords` and stemming with `stemmer` (both
+    /// shared, built once per process).
+    pub fn new(stemmer: WordStemmer, stopwords: StopwordSet) -> StemFilter {
+        StemFilter { stemmer, stopwords }
     }
 }
 
@@ -70,6 +80,7 @@ impl TokenFilter for StemFilter {
     fn transform<T: Tokenizer>(self, tokenizer: T) -> StemFilterWrapper<T> {
         StemFilterWrapper {
             stemmer: self.stemmer,
+            stopwords: self.stopwords,
             inner: tokenizer,
             buffer: String::new(),
             cache: StemCache::default(),
@@ -81,6 +92,7 @@ impl TokenFilter for StemFilter {
 #[derive(Clone)]
 pub struct StemFilterWrapper<T> {
     stemmer: WordStemmer,
+    stopwords: StopwordSet,
     inner: T,
     buffer: String,
     cache: StemCache,
@@ -93,6 +105,7 @@ impl<T: Tokenizer> Tokenizer for StemFilterWrapper<T> {
         self.buffer.clear();
         StemFilterStream {
             stemmer: &self.stemmer,
+            stopwords: &self.stopwords,
             buffer: &mut self.buffer,
             cache: &mut self.cache,
             stem_pending: false,
@@ -104,6 +117,7 @@ impl<T: Tokenizer> Tokenizer for StemFilterWrapper<T> {
 /// The token stream of a [`StemFilterWrapper`].
 pub struct StemFilterStream<'a, T> {
     stemmer: &'a WordStemmer,
+    stopwords: &'a StopwordSet,
     /// The marked stem of the current token while `stem_pending`.
     buffer: &'a mut String,
     cache: &'a mut StemCache,
@@ -120,31 +134,46 @@ impl<T: TokenStream> TokenStream for StemFilterStream<'_, T> {
             std::mem::swap(&mut self.tail.token_mut().text, self.buffer);
             return true;
         }
-        if !self.tail.advance() {
-            return false;
-        }
-        let word = self.tail.token().text.as_str();
-        self.buffer.clear();
-        match self.cache.slot(word) {
-            Some(slot) if slot.holds(word) => match slot.stem() {
-                None => return true,
-                Some(stem) => {
-                    self.buffer.push(STEM_MARK);
-                    self.buffer.push_str(stem);
-                }
-            },
-            slot => {
-                let stem = self.stemmer.stem(word);
-                let changed = stem != word;
-                if let Some(slot) = slot {
-                    slot.store(word, changed.then_some(&*stem));
-                }
-                if !changed {
-                    return true;
-                }
-                self.buffer.push(STEM_MARK);
-                self.buffer.push_str(&stem);
+        loop {
+            if !self.tail.advance() {
+                return false;
             }
+            let word = self.tail.token().text.as_str();
+            self.buffer.clear();
+            match self.cache.slot(word) {
+                Some(slot) if slot.holds(word) => match slot.known() {
+                    Known::Stopword => continue,
+                    Known::Unchanged => return true,
+                    Known::Stem(stem) => {
+                        self.buffer.push(STEM_MARK);
+                        self.buffer.push_str(stem);
+                    }
+                },
+                slot => {
+                    let stem = if self.stopwords.contains(word) {
+                        None
+                    } else {
+                        Some(self.stemmer.stem(word))
+                    };
+                    let known = match &stem {
+                        None => Known::Stopword,
+                        Some(stem) if stem == word => Known::Unchanged,
+                        Some(stem) => Known::Stem(stem),
+                    };
+                    if let Some(slot) = slot {
+                        slot.store(word, known);
+                    }
+                    match known {
+                        Known::Stopword => continue,
+                        Known::Unchanged => return true,
+                        Known::Stem(stem) => {
+                            self.buffer.push(STEM_MARK);
+                            self.buffer.push_str(stem);
+                        }
+                    }
+                }
+            }
+            break;
         }
         self.stem_pending = true;
         true
@@ -168,6 +197,16 @@ const CACHED_BYTES: usize = 31;
 const CACHE_SLOTS: usize = 1 << 16;
 /// Stem length recorded for a word that is its own stem.
 const UNCHANGED: u8 = u8::MAX;
+/// Stem length recorded for a stopword.
+const STOPWORD: u8 = u8::MAX - 1;
+
+/// What the filter knows of a word: dropped, kept alone, or kept with its stem.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Known<'a> {
+    Stopword,
+    Unchanged,
+    Stem(&'a str),
+}
 
 /// A direct-mapped cache of stems: each word hashes to one slot, which keeps
 /// the last word seen there and its stem. Allocated on first use, so cloned
@@ -177,7 +216,8 @@ struct StemCache {
     slots: Vec<CacheSlot>,
 }
 
-/// One slot: word length (0 when empty), word, stem length ([`UNCHANGED`]), stem.
+/// One slot: word length (0 when empty), word, stem length ([`UNCHANGED`],
+/// [`STOPWORD`]), stem.
 #[derive(Clone, Copy)]
 struct CacheSlot {
     word_len: u8,
@@ -216,26 +256,29 @@ impl CacheSlot {
         usize::from(self.word_len) == word.len() && &self.word[..word.len()] == word.as_bytes()
     }
 
-    /// Returns the stem of the word held, or `None` when it is its own stem.
-    fn stem(&self) -> Option<&str> {
-        if self.stem_len == UNCHANGED {
-            return None;
+    /// Returns what is known of the word held.
+    fn known(&self) -> Known<'_> {
+        match self.stem_len {
+            STOPWORD => Known::Stopword,
+            UNCHANGED => Known::Unchanged,
+            // Stored from a `&str` by `store`, so always valid UTF-8.
+            len => std::str::from_utf8(&self.stem[..usize::from(len)])
+                .map_or(Known::Unchanged, Known::Stem),
         }
-        // Stored from a `&str` by `store`, so always valid UTF-8.
-        std::str::from_utf8(&self.stem[..usize::from(self.stem_len)]).ok()
     }
 
-    /// Keeps `word` (at most [`CACHED_BYTES`]) and its stem (`None`: unchanged);
-    /// a stem too long to keep leaves the slot empty.
-    fn store(&mut self, word: &str, stem: Option<&str>) {
+    /// Keeps `word` (at most [`CACHED_BYTES`]) and what is known of it; a
+    /// stem too long to keep leaves the slot empty.
+    fn store(&mut self, word: &str, known: Known) {
         self.word_len = 0;
-        let stem_len = match stem {
-            None => UNCHANGED,
-            Some(stem) if stem.len() <= CACHED_BYTES => {
+        let stem_len = match known {
+            Known::Stopword => STOPWORD,
+            Known::Unchanged => UNCHANGED,
+            Known::Stem(stem) if stem.len() <= CACHED_BYTES => {
                 self.stem[..stem.len()].copy_from_slice(stem.as_bytes());
                 stem.len() as u8
             }
-            Some(_) => return,
+            Known::Stem(_) => return,
         };
         self.stem_len = stem_len;
         self.word[..word.len()].copy_from_slice(word.as_bytes());
@@ -246,6 +289,9 @@ impl CacheSlot {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::WordTokenizer;
+    use crate::analysis::tests::{assert_token, tokens};
+    use tantivy::tokenizer::TextAnalyzer;
 
     #[test]
     fn cache_returns_what_was_stored_and_misses_other_words() {
@@ -253,13 +299,18 @@ mod tests {
         cache
             .slot("mengembangkan")
             .unwrap()
-            .store("mengembangkan", Some("kembang"));
+            .store("mengembangkan", Known::Stem("kembang"));
         let slot = cache.slot("mengembangkan").unwrap();
         assert!(slot.holds("mengembangkan"));
-        assert_eq!(slot.stem(), Some("kembang"));
-        cache.slot("berita").unwrap().store("berita", None);
-        assert_eq!(cache.slot("berita").unwrap().stem(), None);
+        assert_eq!(slot.known(), Known::Stem("kembang"));
+        cache
+            .slot("berita")
+            .unwrap()
+            .store("berita", Known::Unchanged);
+        assert_eq!(cache.slot("berita").unwrap().known(), Known::Unchanged);
         assert!(cache.slot("berita").unwrap().holds("berita"));
+        cache.slot("yang").unwrap().store("yang", Known::Stopword);
+        assert_eq!(cache.slot("yang").unwrap().known(), Known::Stopword);
         assert!(
             !cache
                 .slot("beritanya")
@@ -286,5 +337,24 @@ mod tests {
             "berita",
         ];
         assert_eq!(texts, once.repeat(3));
+    }
+
+    #[test]
+    fn removes_stopwords_and_keeps_positions() {
+        let words = Arc::new(super::super::parse_stopwords("yang\ndari"));
+        let stemmer = WordStemmer::English(Arc::new(rust_stemmers::Stemmer::create(
+            rust_stemmers::Algorithm::English,
+        )));
+        let mut analyzer = TextAnalyzer::builder(WordTokenizer::default())
+            .filter(StemFilter::new(stemmer, words))
+            .build();
+        // Twice: the second time every word comes from the cache.
+        for _ in 0..2 {
+            let got = tokens(&mut analyzer, "Presiden dari Rusia yang baru dari");
+            assert_eq!(got.len(), 3);
+            assert_token(&got[0], 0, "presiden", 0, 8);
+            assert_token(&got[1], 2, "rusia", 14, 19);
+            assert_token(&got[2], 4, "baru", 25, 29);
+        }
     }
 }
