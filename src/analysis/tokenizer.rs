@@ -174,24 +174,41 @@ impl WordTokenStream<'_> {
             ByteClass::AsciiOther
         };
         let mut at = from;
-        while let Some(&byte) = bytes.get(at) {
-            match BYTE_CLASS[usize::from(byte)] {
-                class if class == same => at += 1,
-                ByteClass::NonAscii => match self.text[at..].chars().next() {
-                    Some(c) if c.is_alphanumeric() == alphanumeric => at += c.len_utf8(),
-                    _ => break,
-                },
-                _ => break,
+        loop {
+            while bytes
+                .get(at)
+                .is_some_and(|&byte| BYTE_CLASS[usize::from(byte)] == same)
+            {
+                at += 1;
+            }
+            let is_non_ascii = bytes
+                .get(at)
+                .is_some_and(|&byte| BYTE_CLASS[usize::from(byte)] == ByteClass::NonAscii);
+            if !is_non_ascii {
+                return at;
+            }
+            match self.text[at..].chars().next() {
+                Some(c) if c.is_alphanumeric() == alphanumeric => at += c.len_utf8(),
+                _ => return at,
             }
         }
-        at
     }
 
-    /// Reads the next hyphenated unit into `parts`; false at the end of the text.
-    fn read_unit(&mut self) -> bool {
+    /// Returns the hyphen starting at byte `at`, if one does.
+    fn hyphen_at(&self, at: usize) -> Option<char> {
+        // Every hyphen starts with `-` or, in UTF-8, 0xE2.
+        if !matches!(self.text.as_bytes().get(at), Some(b'-' | 0xE2)) {
+            return None;
+        }
+        self.text[at..].chars().next().filter(|c| is_hyphen(*c))
+    }
+
+    /// Reads the next hyphenated unit: returns its first token and keeps the
+    /// others in `parts`, last one first; `None` at the end of the text.
+    fn read_unit(&mut self) -> Option<Part> {
         let Some(first) = self.next_run(self.cursor) else {
             self.cursor = self.text.len();
-            return false;
+            return None;
         };
         let whole = |(from, to): (usize, usize)| Part {
             text_from: from,
@@ -199,9 +216,14 @@ impl WordTokenStream<'_> {
             offset_from: from,
             offset_to: to,
         };
-        self.parts.push(whole(first));
         let mut end = first.1;
-        while let Some(hyphen) = self.text[end..].chars().next().filter(|c| is_hyphen(*c)) {
+        if self.hyphen_at(end).is_none() {
+            // A single word, most units.
+            self.cursor = end;
+            return Some(whole(first));
+        }
+        self.parts.push(whole(first));
+        while let Some(hyphen) = self.hyphen_at(end) {
             let after = end + hyphen.len_utf8();
             match self.next_run(after) {
                 Some(run) if run.0 == after => {
@@ -228,16 +250,13 @@ impl WordTokenStream<'_> {
             }
         }
         self.parts.reverse();
-        true
+        self.parts.pop()
     }
 }
 
 impl TokenStream for WordTokenStream<'_> {
     fn advance(&mut self) -> bool {
-        if self.parts.is_empty() && !self.read_unit() {
-            return false;
-        }
-        let Some(part) = self.parts.pop() else {
+        let Some(part) = self.parts.pop().or_else(|| self.read_unit()) else {
             return false;
         };
         self.token.text.clear();
