@@ -14,6 +14,7 @@ pub mod date;
 pub mod entities;
 mod hash;
 pub mod ingest;
+mod lowercase;
 pub mod output;
 pub mod search;
 mod whitespace;

@@ -18,6 +18,8 @@
 
 use tantivy::tokenizer::{Token, TokenStream, Tokenizer};
 
+use crate::lowercase::push_lowercase;
+
 /// Tokenizer of article text; see the module documentation.
 #[derive(Clone, Default)]
 pub struct WordTokenizer {
@@ -87,20 +89,6 @@ fn char_offset(word: &str, n: usize) -> usize {
     word.char_indices()
         .nth(n)
         .map_or(word.len(), |(offset, _)| offset)
-}
-
-/// Appends `word` to `out` in lower case: ASCII byte by byte, anything else
-/// character by character (`char::to_lowercase`, as tantivy's `LowerCaser`).
-fn push_lowercase(out: &mut String, word: &str) {
-    if word.is_ascii() {
-        let start = out.len();
-        out.push_str(word);
-        out[start..].make_ascii_lowercase();
-    } else {
-        for c in word.chars() {
-            out.extend(c.to_lowercase());
-        }
-    }
 }
 
 /// What a byte of UTF-8 text says about word boundaries.

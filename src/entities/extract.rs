@@ -2,10 +2,11 @@
 
 use super::gazetteer::{
     CUE, EVENT_TAIL, GazEntry, LOC_CUE, LOC_HEAD, Lexicon, NON_NAME, ORG_CUE, ORG_HEAD, ORG_TAIL,
-    PARTICLE, SKIP_HEAD, STOP, THING_CUE, TITLE, WordInfo, normalise_key, push_lower,
+    PARTICLE, SKIP_HEAD, STOP, THING_CUE, TITLE, WordInfo, normalise_key,
 };
 use super::tokenize::{Detail, Token, is_abbreviation, tokenize};
 use crate::hash::FxHashMap;
+use crate::lowercase::push_lowercase;
 use crate::whitespace::collapse_whitespace;
 use std::cell::RefCell;
 
@@ -111,7 +112,7 @@ pub(crate) fn push_entity_key(key: &mut String, name: &str) {
         if key.len() > start {
             key.push(' ');
         }
-        push_lower(key, word);
+        push_lowercase(key, word);
     }
 }
 
@@ -272,7 +273,7 @@ impl EntityExtractor {
             let next_cap = sc.toks.get(k + 1).is_some_and(|t| t.cap);
             let mut info = WordInfo::default();
             if tok.is_word() && (tok.cap || tok.all_digit || next_cap) {
-                push_lower(&mut sc.lower, &text[tok.start..tok.end]);
+                push_lowercase(&mut sc.lower, &text[tok.start..tok.end]);
                 info = self.lex.info(&sc.lower[a..]);
             }
             sc.lspan.push((a as u32, sc.lower.len() as u32));

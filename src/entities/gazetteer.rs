@@ -5,6 +5,7 @@ use super::alias::{ALIASES, parse_aliases};
 use super::extract::EntityKind;
 use super::tokenize::{Detail, Token, tokenize};
 use crate::hash::{FxHashMap, FxHashSet};
+use crate::lowercase::push_lowercase;
 
 pub(crate) const COUNTRIES: &str = include_str!("data/countries.txt");
 pub(crate) const PLACES: &str = include_str!("data/places.txt");
@@ -28,20 +29,6 @@ pub(crate) fn list_entries(data: &str) -> impl Iterator<Item = &str> {
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
 }
 
-/// Appends the lower-case form of `word` to `buf`.
-#[inline]
-pub(crate) fn push_lower(buf: &mut String, word: &str) {
-    if word.is_ascii() {
-        let start = buf.len();
-        buf.push_str(word);
-        buf[start..].make_ascii_lowercase();
-    } else {
-        for c in word.chars() {
-            buf.extend(c.to_lowercase());
-        }
-    }
-}
-
 /// Normalised lookup key of a name: its word tokens, lower case, joined by single spaces.
 pub(crate) fn normalise_key(name: &str) -> String {
     let mut toks: Vec<Token> = Vec::new();
@@ -51,7 +38,7 @@ pub(crate) fn normalise_key(name: &str) -> String {
         if !key.is_empty() {
             key.push(' ');
         }
-        push_lower(&mut key, &name[tok.start..tok.end]);
+        push_lowercase(&mut key, &name[tok.start..tok.end]);
     }
     key
 }
