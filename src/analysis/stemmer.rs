@@ -139,23 +139,17 @@ impl<T: TokenStream> TokenStream for StemFilterStream<'_, T> {
                 return false;
             }
             let word = self.tail.token().text.as_str();
-            self.buffer.clear();
-            match self.cache.slot(word) {
-                Some(slot) if slot.holds(word) => match slot.known() {
-                    Known::Stopword => continue,
-                    Known::Unchanged => return true,
-                    Known::Stem(stem) => {
-                        self.buffer.push(STEM_MARK);
-                        self.buffer.push_str(stem);
-                    }
-                },
+            // Holds a stem computed on a cache miss while `known` refers to it.
+            let computed;
+            let known = match self.cache.slot(word) {
+                Some(slot) if slot.holds(word) => slot.known(),
                 slot => {
-                    let stem = if self.stopwords.contains(word) {
+                    computed = if self.stopwords.contains(word) {
                         None
                     } else {
                         Some(self.stemmer.stem(word))
                     };
-                    let known = match &stem {
+                    let known = match &computed {
                         None => Known::Stopword,
                         Some(stem) if stem == word => Known::Unchanged,
                         Some(stem) => Known::Stem(stem),
@@ -163,17 +157,19 @@ impl<T: TokenStream> TokenStream for StemFilterStream<'_, T> {
                     if let Some(slot) = slot {
                         slot.store(word, known);
                     }
-                    match known {
-                        Known::Stopword => continue,
-                        Known::Unchanged => return true,
-                        Known::Stem(stem) => {
-                            self.buffer.push(STEM_MARK);
-                            self.buffer.push_str(stem);
-                        }
-                    }
+                    known
+                }
+            };
+            match known {
+                Known::Stopword => continue,
+                Known::Unchanged => return true,
+                Known::Stem(stem) => {
+                    self.buffer.clear();
+                    self.buffer.push(STEM_MARK);
+                    self.buffer.push_str(stem);
+                    break;
                 }
             }
-            break;
         }
         self.stem_pending = true;
         true
