@@ -377,7 +377,12 @@ impl EntityExtractor {
         let m = seq.len();
         let mut q = p + 1;
         while q < m {
-            if sc.is(seq[q], CUE) {
+            // A rank that is also part of a name does not end it ("Direktorat Jenderal Pajak").
+            if sc.is(seq[q], CUE) && !sc.is(seq[q], TITLE) {
+                break;
+            }
+            // "dan" before another head word joins two bodies, not two words of one.
+            if sc.low(seq[q]) == "dan" && seq.get(q + 1).is_some_and(|&t| sc.is(t, ORG_HEAD)) {
                 break;
             }
             if let Some((len, _)) = self.gaz_match(sc, key, seq, q) {

@@ -523,3 +523,62 @@ fn context_words_type_or_drop_unknown_names() {
     let got: Vec<(&str, &str)> = s.iter().map(|x| (x.0.as_str(), x.1)).collect();
     assert_eq!(got, [("Susi Air", "ORG"), ("Wakatobi", "LOC")]);
 }
+
+/// (surface, kind) of every mention.
+fn typed(text: &str) -> Vec<(String, &'static str)> {
+    spans(text).into_iter().map(|(s, k, _)| (s, k)).collect()
+}
+
+#[test]
+fn roles_and_units_before_a_name_are_not_names() {
+    let got = typed("kata Kabid Humas Polda Bali Kombes Ade Ary kemarin.");
+    assert_eq!(
+        got,
+        [("Polda Bali".into(), "ORG"), ("Ade Ary".into(), "PER")]
+    );
+    let got = typed("sementara Humas Pengadilan Negeri Jogja, Heri Kurniawan, menjelaskan.");
+    assert!(got.iter().all(|(s, _)| s != "Humas"), "{got:?}");
+    assert!(got.contains(&("Heri Kurniawan".into(), "PER")), "{got:?}");
+}
+
+#[test]
+fn a_rank_inside_an_organisation_name_belongs_to_it() {
+    let got = typed("surat dari Direktorat Jenderal Pajak dan Sekretariat Jenderal DPR tiba.");
+    assert_eq!(
+        got,
+        [
+            ("Direktorat Jenderal Pajak".into(), "ORG"),
+            ("Sekretariat Jenderal DPR".into(), "ORG")
+        ]
+    );
+}
+
+#[test]
+fn bylines_laws_and_indices_are_not_entities() {
+    for text in [
+        "Laporan Wartawan Tribunnews, kemarin.",
+        "nilai Indeks Harga Saham Gabungan naik.",
+        "soal Revisi UU itu dan Rancangan Undang-Undang lain.",
+        "menjunjung Hak Asasi Manusia setiap hari.",
+    ] {
+        assert!(typed(text).is_empty(), "{text}: {:?}", typed(text));
+    }
+}
+
+#[test]
+fn clubs_and_companies_are_organisations() {
+    let got = typed("laga Napoli melawan Inter Milan disiarkan Sony dan WhatsApp.");
+    assert_eq!(
+        got,
+        [
+            ("Napoli".into(), "ORG"),
+            ("Inter Milan".into(), "ORG"),
+            ("Sony".into(), "ORG"),
+            ("WhatsApp".into(), "ORG")
+        ]
+    );
+    assert_eq!(
+        ex().resolve("The Fed").map(|(name, _)| name),
+        Some("Federal Reserve".into())
+    );
+}
