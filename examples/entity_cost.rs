@@ -13,18 +13,23 @@
 //! entity fields. The sides alternate RUNS times (default 5); the medians of
 //! wall and CPU time (all threads) and their ratios are printed. Naming one
 //! side runs only that side, for a profiler (`perf record`) to compare.
+//!
+//! The added CPU is then split in two: the extractor alone, run over the same
+//! articles on one thread (median of three passes), and the rest, which is
+//! storing and indexing the entity fields.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use anyhow::{Context, bail};
 use warta::archive::Archive;
+use warta::entities::EntityExtractor;
 use warta::ingest::{IngestOptions, SilentMonitor, ingest};
 
 #[path = "bench_common/mod.rs"]
 mod bench_common;
 
-use bench_common::{cpu_seconds, median};
+use bench_common::{cpu_seconds, median, read_corpus};
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
@@ -51,6 +56,24 @@ fn ingest_once(corpus: &PathBuf, extract_entities: bool) -> anyhow::Result<(f64,
         bail!("no article was ingested from {}", corpus.display());
     }
     Ok((wall, cpu))
+}
+
+/// Median seconds of the extractor alone over every article of `corpus`, on
+/// this thread: what extraction adds to the ingest's CPU time.
+fn extraction_seconds(corpus: &Path) -> anyhow::Result<f64> {
+    let articles = read_corpus(corpus)?;
+    let extractor = EntityExtractor::new();
+    let mut passes = Vec::new();
+    for _ in 0..3 {
+        let started = Instant::now();
+        let mut found = 0usize;
+        for article in &articles {
+            found += extractor.extract(&article.title, &article.body).len();
+        }
+        passes.push(started.elapsed().as_secs_f64());
+        std::hint::black_box(found);
+    }
+    Ok(median(&mut passes))
 }
 
 /// mimalloc's `mi_option_purge_delay`, as in `src/main.rs`.
@@ -109,6 +132,13 @@ fn main() -> anyhow::Result<()> {
         "added by entities {:+5.1}%   {:+5.1}%   (issue 4: at most +30%)",
         (wall_with / wall_without - 1.0) * 100.0,
         (cpu_with / cpu_without - 1.0) * 100.0
+    );
+    let extraction = extraction_seconds(&corpus)?;
+    let fields = cpu_with - cpu_without - extraction;
+    println!(
+        "of which extraction {extraction:5.2} s CPU {:+5.1}%, entity fields {fields:5.2} s CPU {:+5.1}%",
+        extraction / cpu_without * 100.0,
+        fields / cpu_without * 100.0
     );
     Ok(())
 }
