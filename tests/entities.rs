@@ -178,3 +178,42 @@ fn hits_and_exports_carry_entities() {
         &record[1]
     );
 }
+
+#[test]
+fn entities_command_counts_only_the_current_version_of_an_article() {
+    let workspace = Workspace::new();
+    let article = |body: &str| {
+        format!(r#"{{"id": "a1", "title": "Kunjungan kerja", "body": "{body}"}}"#) + "\n"
+    };
+    let other = r#"{"id": "b1", "title": "Rapat", "body": "Presiden Joko Widodo membuka rapat di Jakarta."}"#;
+    let file = workspace.write(
+        "news/a.jsonl",
+        article("Presiden Joko Widodo meninjau Bandung. Joko Widodo kembali esok."),
+    );
+    workspace.write("news/b.jsonl", format!("{other}\n"));
+    let folder = workspace.path().join("news");
+    workspace
+        .run(&["ingest", folder.to_str().unwrap()])
+        .expect_code(0);
+    let count_of = |name: &str| {
+        let run = workspace
+            .run(&["entities", "--format", "jsonl"])
+            .expect_code(0);
+        run.jsonl()
+            .into_iter()
+            .find(|row| row["name"] == name)
+            .map(|row| (row["documents"].as_u64(), row["mentions"].as_u64()))
+    };
+    assert_eq!(count_of("Joko Widodo"), Some((Some(2), Some(3))));
+    std::fs::write(
+        &file,
+        article("Menteri Sri Mulyani Indrawati meninjau Bandung."),
+    )
+    .unwrap();
+    workspace
+        .run(&["ingest", folder.to_str().unwrap()])
+        .expect_code(0);
+    assert_eq!(count_of("Joko Widodo"), Some((Some(1), Some(1))));
+    assert_eq!(count_of("Sri Mulyani Indrawati"), Some((Some(1), Some(1))));
+    assert_eq!(count_of("Bandung"), Some((Some(1), Some(1))));
+}

@@ -38,14 +38,19 @@ pub fn entity_list_text(entities: &[Entity]) -> String {
 
 /// Reads a stored entity list; lines that do not parse are skipped.
 pub fn parse_entity_list(text: &str) -> Vec<Entity> {
-    text.lines()
-        .filter_map(parse_line)
+    entity_list_lines(text)
         .map(|(kind, count, name)| Entity {
             name: name.to_owned(),
             kind,
             count,
         })
         .collect()
+}
+
+/// The type, mention count and name of each entity of a stored entity list,
+/// borrowed from it; lines that do not parse are skipped.
+pub fn entity_list_lines(text: &str) -> impl Iterator<Item = (EntityKind, u32, &str)> {
+    text.lines().filter_map(parse_line)
 }
 
 /// Parses one `TYPE<TAB>count<TAB>name` line.

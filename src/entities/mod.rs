@@ -29,8 +29,8 @@ mod tokenize;
 
 pub use extract::{Entity, EntityExtractor, EntityKind, Mention, entity_key};
 pub use index_terms::{
-    ENTITY_MENTIONS_TOKENIZER, EntityTermsTokenizer, SHORT_NAMES_TOKENIZER, entity_list_text,
-    parse_entity_list,
+    ENTITY_MENTIONS_TOKENIZER, EntityTermsTokenizer, SHORT_NAMES_TOKENIZER, entity_list_lines,
+    entity_list_text, parse_entity_list,
 };
 
 #[cfg(test)]
