@@ -137,6 +137,9 @@ struct Raw {
     words: usize,
     /// Mention found in the title.
     title: bool,
+    /// A guessed name (no list or cue typed it): dropped when it stands alone
+    /// and the article also writes it in lower case ("Sistem" ... "sistem").
+    guessed: bool,
 }
 
 /// Per-call working buffers.
@@ -436,6 +439,7 @@ impl EntityExtractor {
             weak,
             words: seq[a..b].iter().filter(|&&t| sc.toks[t].cap).count(),
             title: false,
+            guessed: false,
         });
     }
 
@@ -694,6 +698,9 @@ impl EntityExtractor {
                 )
             };
             self.push_raw(text, sc, seq, (p, q), kind, None, weak, out);
+            if let Some(raw) = out.last_mut() {
+                raw.guessed = kind == EntityKind::Person && !per_hint && !single_upper;
+            }
             p = q;
         }
     }
@@ -722,6 +729,7 @@ impl EntityExtractor {
                 weak: false,
                 words: 1,
                 title: false,
+                guessed: false,
             });
         }
         true
@@ -795,11 +803,13 @@ impl EntityExtractor {
                 } else if let Some(best) = best_full(&fulls, &key, false) {
                     r.canonical = fulls[best].canonical.clone();
                     r.kind = fulls[best].kind;
-                } else if r.weak
-                    && !confirmed[index]
-                    && (r.title || !KEEP_UNCONFIRMED || occurs_lower(body, &key))
-                {
-                    continue;
+                } else {
+                    let unconfirmed = r.weak
+                        && !confirmed[index]
+                        && (r.title || !KEEP_UNCONFIRMED || occurs_lower(body, &key));
+                    if unconfirmed || (r.guessed && occurs_lower(body, &key)) {
+                        continue;
+                    }
                 }
             } else if r.title && !r.gaz && r.words >= 2 {
                 // A Title-Case run: pick out known full names and resolvable short names.
@@ -909,7 +919,9 @@ struct Full {
     salience: u32,
 }
 
-/// True when `word_lower` occurs in `text` as a lower-case word.
+/// True when `word_lower` occurs in `text` as a lower-case word of running
+/// text: after a space, an opening bracket or quote, or at the start, so that
+/// handles and addresses ("@gisel", "instagram.com/gisel") do not count.
 fn occurs_lower(text: &str, word_lower: &str) -> bool {
     if word_lower.is_empty() {
         return false;
@@ -917,7 +929,9 @@ fn occurs_lower(text: &str, word_lower: &str) -> bool {
     for (pos, _) in text.match_indices(word_lower) {
         let before = text[..pos].chars().next_back();
         let after = text[pos + word_lower.len()..].chars().next();
-        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+        let starts_word =
+            before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '\''));
+        if starts_word && !after.is_some_and(char::is_alphanumeric) {
             return true;
         }
     }

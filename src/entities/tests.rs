@@ -582,3 +582,15 @@ fn clubs_and_companies_are_organisations() {
         Some("Federal Reserve".into())
     );
 }
+
+#[test]
+fn a_guessed_name_the_article_writes_in_lower_case_is_a_word() {
+    let ents = ex().extract(
+        "",
+        "Kantor itu memakai Sistem baru. Menurut warga, sistem itu lambat. \
+         kata Bunga kemarin, ia suka bunga. Foto di instagram.com/rossa dari Rossa.",
+    );
+    assert!(!ents.iter().any(|e| e.name == "Sistem"), "{ents:?}");
+    assert!(has(&ents, "Bunga", EntityKind::Person), "{ents:?}");
+    assert!(has(&ents, "Rossa", EntityKind::Person), "{ents:?}");
+}
