@@ -299,6 +299,10 @@ impl EntityExtractor {
             while j < n {
                 let u = sc.toks[j];
                 let next_cap = sc.toks.get(j + 1).is_some_and(|v| v.is_word() && v.cap);
+                // A new line or sentence ends a name even without punctuation.
+                if u.sent_start {
+                    break;
+                }
                 if u.is_word() {
                     if u.cap || (u.all_digit && channel) {
                         seq.push(j);
@@ -571,7 +575,11 @@ impl EntityExtractor {
                 }
             }
             if sc.is(seq[p], LOC_HEAD) && p + 1 < m && sc.toks[seq[p + 1]].cap {
-                let mut q = p + 1;
+                // Streets, airports and stadiums are named after ranked people: a rank
+                // right after their head is part of the name ("Jalan Kapten Tendean").
+                let named_after_rank =
+                    matches!(sc.low(seq[p]), "jalan" | "jl" | "bandara" | "stadion");
+                let mut q = if named_after_rank { p + 2 } else { p + 1 };
                 while q < m && !sc.is(seq[q], CUE) && sc.low(seq[q]) != "dan" {
                     q += 1;
                 }

@@ -594,3 +594,30 @@ fn a_guessed_name_the_article_writes_in_lower_case_is_a_word() {
     assert!(has(&ents, "Bunga", EntityKind::Person), "{ents:?}");
     assert!(has(&ents, "Rossa", EntityKind::Person), "{ents:?}");
 }
+
+#[test]
+fn streets_named_after_ranks_keep_the_rank() {
+    let got =
+        typed("macet di Jalan Kapten Tendean, lalu di Istana Presiden Joko Widodo menyambut.");
+    assert_eq!(
+        got,
+        [
+            ("Jalan Kapten Tendean".into(), "LOC"),
+            ("Istana".into(), "LOC"),
+            ("Joko Widodo".into(), "PER")
+        ]
+    );
+}
+
+#[test]
+fn a_line_break_ends_a_name() {
+    // A paragraph may end without a full stop: "Budi" and "Santoso" are two lines.
+    let got = typed("ia bertemu Budi\nSantoso pulang kemarin.");
+    assert!(got.iter().all(|(s, _)| s != "Budi Santoso"), "{got:?}");
+    assert!(got.contains(&("Budi".into(), "PER")), "{got:?}");
+}
+
+#[test]
+fn common_acronyms_are_not_organisations() {
+    assert!(typed("rekaman CCTV dan data ICU dikirim lewat SMS ke JPU.").is_empty());
+}
