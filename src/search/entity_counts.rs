@@ -134,7 +134,7 @@ struct EntityCounter {
 /// Per-segment half of [`EntityCounter`]. A store error stops the counting of
 /// its segment and is returned by `harvest`.
 struct SegmentEntityCounter {
-    store: Option<StoreReader>,
+    store: StoreReader,
     entities: Field,
     kind: Option<EntityKind>,
     counts: Counts,
@@ -151,7 +151,7 @@ impl Collector for EntityCounter {
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentEntityCounter> {
         Ok(SegmentEntityCounter {
-            store: Some(reader.get_store_reader(STORE_CACHE_BLOCKS)?),
+            store: reader.get_store_reader(STORE_CACHE_BLOCKS)?,
             entities: self.entities,
             kind: self.kind,
             counts: Counts::default(),
@@ -187,8 +187,8 @@ impl Collector for EntityCounter {
 
 impl SegmentEntityCounter {
     /// Adds the entity list of the article `doc` of this segment.
-    fn count(&mut self, store: &StoreReader, doc: DocId) -> tantivy::Result<()> {
-        let document: TantivyDocument = store.get(doc)?;
+    fn count(&mut self, doc: DocId) -> tantivy::Result<()> {
+        let document: TantivyDocument = self.store.get(doc)?;
         let Some(list) = document.get_first(self.entities).and_then(|v| v.as_str()) else {
             return Ok(());
         };
@@ -206,12 +206,10 @@ impl SegmentCollector for SegmentEntityCounter {
     type Fruit = Result<Counts, TantivyError>;
 
     fn collect(&mut self, doc: DocId, _score: Score) {
-        let Some(store) = self.store.take() else {
-            return;
-        };
-        match self.count(&store, doc) {
-            Ok(()) => self.store = Some(store),
-            Err(err) => self.error = Some(err),
+        if self.error.is_none()
+            && let Err(err) = self.count(doc)
+        {
+            self.error = Some(err);
         }
     }
 
