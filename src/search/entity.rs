@@ -7,7 +7,7 @@
 //! last name it is; `Kim` with both Kim Jong Un and Kim Dong-yup is ambiguous
 //! and refused with the candidates listed.
 
-use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use tantivy::collector::TopDocs;
@@ -63,13 +63,9 @@ pub fn resolve_entity(
     let candidates = people_called(archive, searcher, &key, SHORT_NAME_SAMPLE)?;
     match candidates.len() {
         0 => Err(QueryError::UnknownEntity(name.to_owned())),
-        1 => Ok(entity_key(&candidates[0].0)),
+        1 => Ok(entity_key(&candidates[0])),
         _ => {
-            let names: Vec<String> = candidates
-                .into_iter()
-                .take(5)
-                .map(|(name, _)| name)
-                .collect();
+            let names: Vec<String> = candidates.into_iter().take(5).collect();
             Err(QueryError::AmbiguousEntity {
                 name: name.to_owned(),
                 candidates: names.join(", "),
@@ -79,21 +75,21 @@ pub fn resolve_entity(
 }
 
 /// Returns the full names of the people whose first or last name is `short`
-/// (an entity key), with the number of articles among the first `sample`
-/// naming each, most named first.
+/// (an entity key), as the first `sample` articles holding that short name
+/// show them, the one the archive names in most articles first.
 fn people_called(
     archive: &Archive,
     searcher: &Searcher,
     short: &str,
     sample: usize,
-) -> Result<Vec<(String, usize)>, QueryError> {
+) -> Result<Vec<String>, QueryError> {
     let fields = archive.fields();
     let query = TermQuery::new(
         Term::from_field_text(fields.entity_short, short),
         IndexRecordOption::Basic,
     );
     let addresses = searcher.search(&query, &TopDocs::with_limit(sample).order_by_score())?;
-    let mut candidates: BTreeMap<String, usize> = BTreeMap::new();
+    let mut candidates = BTreeSet::new();
     for (_, address) in addresses {
         let doc: TantivyDocument = searcher.doc(address)?;
         let article = StoredArticle::from_document(fields, &doc);
@@ -103,30 +99,35 @@ fn people_called(
                 .iter()
                 .any(|name| entity_key(name) == short);
             if is_short_form {
-                *candidates.entry(entity.name).or_default() += 1;
+                candidates.insert(entity.name);
             }
         }
     }
-    let mut candidates = merge_longer_forms(candidates);
-    candidates.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-    Ok(candidates)
+    let mut people = Vec::new();
+    for name in merge_longer_forms(&candidates) {
+        let term = Term::from_field_text(fields.entities, &entity_key(name));
+        people.push((searcher.doc_freq(&term)?, name));
+    }
+    people.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    Ok(people.into_iter().map(|(_, name)| name.clone()).collect())
 }
 
 /// Folds a full name that only adds words in front of another candidate into
 /// it: "Russian President Vladimir Putin" is "Vladimir Putin" with a title the
 /// extractor did not know, not a second person.
-fn merge_longer_forms(candidates: BTreeMap<String, usize>) -> Vec<(String, usize)> {
-    let keys: Vec<String> = candidates.keys().map(|name| entity_key(name)).collect();
-    let mut merged: BTreeMap<String, usize> = BTreeMap::new();
-    for ((name, count), key) in candidates.iter().zip(&keys) {
-        let shorter = candidates
-            .keys()
-            .zip(&keys)
-            .find(|(_, other)| key.len() > other.len() && key.ends_with(&format!(" {other}")));
-        let target = shorter.map_or(name, |(other_name, _)| other_name);
-        *merged.entry(target.clone()).or_default() += count;
-    }
-    merged.into_iter().collect()
+fn merge_longer_forms(candidates: &BTreeSet<String>) -> BTreeSet<&String> {
+    let keys: Vec<String> = candidates.iter().map(|name| entity_key(name)).collect();
+    candidates
+        .iter()
+        .zip(&keys)
+        .map(|(name, key)| {
+            let shorter = candidates
+                .iter()
+                .zip(&keys)
+                .find(|(_, other)| key.len() > other.len() && key.ends_with(&format!(" {other}")));
+            shorter.map_or(name, |(other_name, _)| other_name)
+        })
+        .collect()
 }
 
 /// Share of the articles using a word in which it is (part of) a name, below
@@ -209,7 +210,7 @@ pub fn salience_clause(
             }
             if articles_calling > 0 {
                 let people = people_called(archive, searcher, &key, QUERY_SHORT_NAME_SAMPLE)?;
-                for (name, _) in people.into_iter().take(MAX_PEOPLE_PER_SHORT_NAME) {
+                for name in people.into_iter().take(MAX_PEOPLE_PER_SHORT_NAME) {
                     push_new(&mut keys, entity_key(&name));
                 }
             }
@@ -249,18 +250,11 @@ mod tests {
 
     #[test]
     fn a_name_with_a_title_in_front_is_the_same_person() {
-        let candidates = BTreeMap::from([
-            ("Vladimir Putin".to_owned(), 5),
-            ("Russian President Vladimir Putin".to_owned(), 1),
-        ]);
-        assert_eq!(
-            merge_longer_forms(candidates),
-            [("Vladimir Putin".to_owned(), 6)]
-        );
-        let two_people = BTreeMap::from([
-            ("Kim Jong Un".to_owned(), 3),
-            ("Kim Dong-yup".to_owned(), 1),
-        ]);
-        assert_eq!(merge_longer_forms(two_people).len(), 2);
+        let putin = "Vladimir Putin".to_owned();
+        let candidates =
+            BTreeSet::from([putin.clone(), "Russian President Vladimir Putin".to_owned()]);
+        assert_eq!(merge_longer_forms(&candidates), BTreeSet::from([&putin]));
+        let two_people = BTreeSet::from(["Kim Jong Un".to_owned(), "Kim Dong-yup".to_owned()]);
+        assert_eq!(merge_longer_forms(&two_people).len(), 2);
     }
 }
