@@ -58,8 +58,9 @@ pub struct Fields {
     /// entity filter (`--entity`) and the salience score of hybrid ranking.
     pub entities: Field,
     /// The entity list again, indexed as the first and last names of the
-    /// article's people (`putin` for Vladimir Putin), once each: where a short
-    /// name in a query or in `--entity` finds the full names it may stand for.
+    /// people the article names at least twice (`putin` for Vladimir Putin),
+    /// once each: where a short name in a query or in `--entity` finds the full
+    /// names it may stand for.
     pub entity_short: Field,
     /// Publication time as Unix seconds (UTC), for sorting.
     pub timestamp: Field,

@@ -3,9 +3,10 @@
 //!
 //! A name resolves, in order, through the alias table and gazetteer (`AS`,
 //! `Korut`, `Moskow`), then as an exact entity of the index, then as a short
-//! name: `Putin` is accepted when the index knows one entity whose first or
-//! last name it is; `Kim` with both Kim Jong Un and Kim Dong-yup is ambiguous
-//! and refused with the candidates listed.
+//! name: `Putin` is accepted when the articles that name a person of that
+//! first or last name at least twice (`entity_short`) show one such person;
+//! `Kim` with both Kim Jong Un and Kim Dong-yup is ambiguous and refused with
+//! the candidates listed.
 
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
