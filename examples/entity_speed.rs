@@ -8,6 +8,11 @@ use std::collections::HashMap;
 use std::time::Instant;
 use warta::entities::EntityExtractor;
 
+/// The allocator of the `warta` binary (see `src/main.rs`), so that the
+/// extractor's allocations cost here what they cost at ingest.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let dir = std::env::args()
         .nth(1)
