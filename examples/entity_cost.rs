@@ -1,52 +1,65 @@
 //! Measures what named entities cost at ingest, as issue 4 asks ("entity
 //! extraction may add at most 30% to ingest time"): warta's real ingest of a
-//! folder, with and without entities, alternating, in one process.
+//! folder, with and without entities, alternating.
 //!
 //! ```sh
-//! cargo run --release --example entity_cost -- ../shared/corpus [RUNS] [with|without]
+//! cargo run --release --example entity_cost -- ../shared/corpus [RUNS] [without|extract|with]
 //! ```
 //!
 //! Each run ingests the folder into a fresh index in a temporary folder with the
 //! defaults of `warta ingest` (reading, parsing, language detection, analysis,
-//! commits); the only difference between the sides is
-//! `IngestOptions::extract_entities`, which skips the extractor and so the
-//! entity fields. The sides alternate RUNS times (default 5); the medians of
-//! wall and CPU time (all threads) and their ratios are printed. Naming one
-//! side runs only that side, for a profiler (`perf record`) to compare.
+//! commits), in a process of its own as every `warta ingest` is: runs in one
+//! process reuse the memory the previous run freed, which made the figures
+//! drift by ±10 points from run to run. The three sides differ only in
+//! `IngestOptions::entities`:
 //!
-//! The added CPU is then split in two: the extractor alone, run over the same
-//! articles on one thread (median of three passes), and the rest, which is
-//! storing and indexing the entity fields.
+//! - `without`: no entities ([`EntityWork::Skip`]);
+//! - `extract`: entities extracted and dropped ([`EntityWork::ExtractOnly`]),
+//!   the extractor's cost inside the pipeline;
+//! - `with`: entities extracted and indexed ([`EntityWork::Index`], the default).
+//!
+//! The sides alternate RUNS times (default 5); the medians of wall and CPU time
+//! (all threads) are printed with what entities add, split into extraction
+//! (`extract` over `without`) and the entity fields (`with` over `extract`).
+//! Naming one side runs only that side, in this process, for a profiler
+//! (`perf record`) to compare.
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::Instant;
 
 use anyhow::{Context, bail};
 use warta::archive::Archive;
-use warta::entities::EntityExtractor;
-use warta::ingest::{IngestOptions, SilentMonitor, ingest};
+use warta::ingest::{EntityWork, IngestOptions, SilentMonitor, ingest};
 
 #[path = "bench_common/mod.rs"]
 mod bench_common;
 
-use bench_common::{cpu_seconds, median, read_corpus};
+use bench_common::{cpu_seconds, median};
 
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// The sides compared, in the order they run, with their names on the command line.
+const SIDES: [(EntityWork, &str); 3] = [
+    (EntityWork::Skip, "without"),
+    (EntityWork::ExtractOnly, "extract"),
+    (EntityWork::Index, "with"),
+];
+
 /// Wall and CPU seconds of one ingest of `corpus` into a fresh index.
-fn ingest_once(corpus: &PathBuf, extract_entities: bool) -> anyhow::Result<(f64, f64)> {
+fn ingest_once(corpus: &Path, entities: EntityWork) -> anyhow::Result<(f64, f64)> {
     let folder = tempfile::tempdir()?;
     let archive = Archive::open_or_create(&folder.path().join("index"), None)?;
     let options = IngestOptions {
-        extract_entities,
+        entities,
         ..IngestOptions::default()
     };
     let cpu_before = cpu_seconds().unwrap_or(0.0);
     let started = Instant::now();
     let report = ingest(
         &archive,
-        std::slice::from_ref(corpus),
+        &[corpus.to_path_buf()],
         &options,
         &mut SilentMonitor,
     )?;
@@ -58,22 +71,31 @@ fn ingest_once(corpus: &PathBuf, extract_entities: bool) -> anyhow::Result<(f64,
     Ok((wall, cpu))
 }
 
-/// Median seconds of the extractor alone over every article of `corpus`, on
-/// this thread: what extraction adds to the ingest's CPU time.
-fn extraction_seconds(corpus: &Path) -> anyhow::Result<f64> {
-    let articles = read_corpus(corpus)?;
-    let extractor = EntityExtractor::new();
-    let mut passes = Vec::new();
-    for _ in 0..3 {
-        let started = Instant::now();
-        let mut found = 0usize;
-        for article in &articles {
-            found += extractor.extract(&article.title, &article.body).len();
-        }
-        passes.push(started.elapsed().as_secs_f64());
-        std::hint::black_box(found);
+/// Wall and CPU seconds of one ingest of `corpus` on `side`, run by this
+/// program in a child process.
+fn ingest_in_child(corpus: &Path, side: &str) -> anyhow::Result<(f64, f64)> {
+    let program = std::env::current_exe()?;
+    let output = Command::new(program)
+        .arg(corpus)
+        .args(["1", side])
+        .output()
+        .context("cannot run a child ingest")?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    if !output.status.success() {
+        bail!(
+            "the child ingest ({side}) failed: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        );
     }
-    Ok(median(&mut passes))
+    parse_run_line(&stdout).with_context(|| format!("unexpected child output {stdout:?}"))
+}
+
+/// Reads the wall and CPU seconds of a `run 1: W s wall C s CPU` line.
+fn parse_run_line(text: &str) -> Option<(f64, f64)> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let wall = words.get(2)?.parse().ok()?;
+    let cpu = words.get(5)?.parse().ok()?;
+    Some((wall, cpu))
 }
 
 /// mimalloc's `mi_option_purge_delay`, as in `src/main.rs`.
@@ -86,59 +108,56 @@ fn main() -> anyhow::Result<()> {
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
     let args: Vec<String> = std::env::args().skip(1).collect();
     let Some(corpus) = args.first() else {
-        bail!("usage: entity_cost CORPUS_DIR [RUNS] [with|without]");
+        bail!("usage: entity_cost CORPUS_DIR [RUNS] [without|extract|with]");
     };
     let corpus = PathBuf::from(corpus);
     let runs: usize = match args.get(1) {
         Some(text) => text.parse().context("RUNS must be a number")?,
         None => 5,
     };
-    let sides: &[bool] = match args.get(2).map(String::as_str) {
-        None => &[false, true],
-        Some("with") => &[true],
-        Some("without") => &[false],
-        Some(other) => bail!("unknown side {other:?}: give 'with' or 'without'"),
-    };
-    if let [with] = sides {
+    if let Some(name) = args.get(2) {
+        let Some((work, _)) = SIDES.iter().find(|(_, side)| side == name) else {
+            bail!("unknown side {name:?}: give 'without', 'extract' or 'with'");
+        };
         for run in 1..=runs {
-            let (wall, cpu) = ingest_once(&corpus, *with)?;
+            let (wall, cpu) = ingest_once(&corpus, *work)?;
             println!("run {run}: {wall:6.2} s wall {cpu:6.2} s CPU");
         }
         return Ok(());
     }
     println!(
-        "ingest of {}, {runs} runs each, alternating",
+        "ingest of {}, {runs} runs of each side, alternating, one process each",
         corpus.display()
     );
-    let (mut wall_without, mut cpu_without) = (Vec::new(), Vec::new());
-    let (mut wall_with, mut cpu_with) = (Vec::new(), Vec::new());
+    let mut walls = [Vec::new(), Vec::new(), Vec::new()];
+    let mut cpus = [Vec::new(), Vec::new(), Vec::new()];
     for run in 1..=runs {
-        let (wall, cpu) = ingest_once(&corpus, false)?;
-        println!("run {run}: without entities {wall:6.2} s wall {cpu:6.2} s CPU");
-        wall_without.push(wall);
-        cpu_without.push(cpu);
-        let (wall, cpu) = ingest_once(&corpus, true)?;
-        println!("run {run}: with entities    {wall:6.2} s wall {cpu:6.2} s CPU");
-        wall_with.push(wall);
-        cpu_with.push(cpu);
+        for (index, (_, side)) in SIDES.iter().enumerate() {
+            let (wall, cpu) = ingest_in_child(&corpus, side)?;
+            println!("run {run}: {side:8} {wall:6.2} s wall {cpu:6.2} s CPU");
+            walls[index].push(wall);
+            cpus[index].push(cpu);
+        }
     }
-    let (wall_without, cpu_without) = (median(&mut wall_without), median(&mut cpu_without));
-    let (wall_with, cpu_with) = (median(&mut wall_with), median(&mut cpu_with));
+    let wall = walls.map(|mut values| median(&mut values));
+    let cpu = cpus.map(|mut values| median(&mut values));
+    let added = |seconds: &[f64; 3], side: usize| (seconds[side] / seconds[0] - 1.0) * 100.0;
     println!();
-    println!("median             wall       CPU");
-    println!("without entities {wall_without:6.2} s  {cpu_without:6.2} s");
-    println!("with entities    {wall_with:6.2} s  {cpu_with:6.2} s");
+    println!("median     wall       CPU");
+    for (index, (_, side)) in SIDES.iter().enumerate() {
+        println!("{side:8} {:6.2} s  {:6.2} s", wall[index], cpu[index]);
+    }
     println!(
         "added by entities {:+5.1}%   {:+5.1}%   (issue 4: at most +30%)",
-        (wall_with / wall_without - 1.0) * 100.0,
-        (cpu_with / cpu_without - 1.0) * 100.0
+        added(&wall, 2),
+        added(&cpu, 2)
     );
-    let extraction = extraction_seconds(&corpus)?;
-    let fields = cpu_with - cpu_without - extraction;
     println!(
-        "of which extraction {extraction:5.2} s CPU {:+5.1}%, entity fields {fields:5.2} s CPU {:+5.1}%",
-        extraction / cpu_without * 100.0,
-        fields / cpu_without * 100.0
+        "of which extraction {:+5.1}% wall {:+5.1}% CPU, entity fields {:+5.1}% wall {:+5.1}% CPU",
+        added(&wall, 1),
+        added(&cpu, 1),
+        added(&wall, 2) - added(&wall, 1),
+        added(&cpu, 2) - added(&cpu, 1)
     );
     Ok(())
 }

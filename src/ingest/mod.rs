@@ -19,8 +19,8 @@ mod walk;
 pub use csv::read_csv;
 pub use json::{read_json, read_json_lines};
 pub use pipeline::{
-    DEFAULT_COMMIT_EVERY, DEFAULT_WRITER_MEMORY, IngestError, IngestMonitor, IngestOptions,
-    SilentMonitor, article_id, enrich, hash_file, ingest,
+    DEFAULT_COMMIT_EVERY, DEFAULT_WRITER_MEMORY, EntityWork, IngestError, IngestMonitor,
+    IngestOptions, SilentMonitor, article_id, enrich, hash_file, ingest,
 };
 pub use read::{Format, ReadError, ReadErrorKind, ReadEvent, read_file};
 pub use record::{MAX_DERIVED_TITLE_CHARS, MAX_ID_BYTES, derive_title, normalize_tags};

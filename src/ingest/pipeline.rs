@@ -46,10 +46,24 @@ pub struct IngestOptions {
     pub commit_every: u64,
     /// Memory budget of the index writer, in bytes.
     pub writer_memory: usize,
-    /// Extract named entities (the default). Off only to measure what
-    /// extraction costs (`examples/entity_cost`): articles written without
-    /// entities cannot be filtered or ranked by them.
-    pub extract_entities: bool,
+    /// What is done about named entities: [`EntityWork::Index`] unless
+    /// measuring what they cost.
+    pub entities: EntityWork,
+}
+
+/// What an ingest does about named entities. Only [`EntityWork::Index`]
+/// makes an archive whose articles can be filtered and ranked by entity; the
+/// others exist to measure the two halves of its cost
+/// (`examples/entity_cost`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EntityWork {
+    /// Extract the entities and write them into the index.
+    Index,
+    /// Extract the entities and drop them: the extractor's cost inside the
+    /// pipeline, without the entity fields.
+    ExtractOnly,
+    /// Neither extract nor write them.
+    Skip,
 }
 
 impl Default for IngestOptions {
@@ -59,7 +73,7 @@ impl Default for IngestOptions {
             prune: false,
             commit_every: DEFAULT_COMMIT_EVERY,
             writer_memory: DEFAULT_WRITER_MEMORY,
-            extract_entities: true,
+            entities: EntityWork::Index,
         }
     }
 }
@@ -191,7 +205,7 @@ pub fn ingest(
             sender,
             batch: Vec::with_capacity(STEPS_PER_MESSAGE),
         };
-        scope.spawn(|| read_files(&files, &snapshot, options.extract_entities, sender));
+        scope.spawn(|| read_files(&files, &snapshot, options.entities, sender));
         write_steps(&mut writer, receiver, options, &mut report, monitor)
     })?;
     if options.prune {
@@ -206,10 +220,11 @@ pub fn ingest(
 fn read_files(
     files: &[FoundFile],
     snapshot: &Snapshot,
-    extract_entities: bool,
+    entities: EntityWork,
     mut sender: StepSender,
 ) {
-    let extractor = extract_entities.then(EntityExtractor::new);
+    let extractor = (entities != EntityWork::Skip).then(EntityExtractor::new);
+    let keep_entities = entities == EntityWork::Index;
     let mut keys = HashSet::new();
     for file in files {
         // A file reached twice (directly and through a followed link) is read once.
@@ -221,7 +236,8 @@ fn read_files(
             continue;
         }
         let mut send = |step: Step| sender.send(step);
-        if let Err(err) = read_one_file(file, key, snapshot, extractor.as_ref(), &mut send) {
+        let extractor = extractor.as_ref();
+        if let Err(err) = read_one_file(file, key, snapshot, extractor, keep_entities, &mut send) {
             sender.send(Step::Fatal(err));
             sender.flush();
             return;
@@ -239,6 +255,7 @@ fn read_one_file(
     key: String,
     snapshot: &Snapshot,
     extractor: Option<&EntityExtractor>,
+    keep_entities: bool,
     send: &mut dyn FnMut(Step) -> bool,
 ) -> Result<(), ArchiveError> {
     let display = file.path.display().to_string();
@@ -291,6 +308,10 @@ fn read_one_file(
                 ..
             } => {
                 enrich(&mut article, extractor);
+                if !keep_entities {
+                    // Dropped only after the extractor has done its work.
+                    std::hint::black_box(std::mem::take(&mut article.entities));
+                }
                 let id = article_id(&article, &relative, position);
                 Step::Article {
                     article: Box::new(article),
