@@ -545,6 +545,41 @@ mod tests {
     }
 
     #[test]
+    fn only_indexing_entities_writes_them() {
+        let root = tempfile::tempdir().unwrap();
+        let folder = root.path().join("in");
+        std::fs::create_dir(&folder).unwrap();
+        std::fs::write(
+            folder.join("a.jsonl"),
+            r#"{"id":"a1","title":"Putin bertemu Kim Jong Un","body":"Presiden Rusia Vladimir Putin tiba di Pyongyang."}"#,
+        )
+        .unwrap();
+        let stored_entities = |entities: EntityWork| {
+            let index = root.path().join(format!("{entities:?}"));
+            let archive = Archive::open_or_create(&index, None).unwrap();
+            let options = IngestOptions {
+                entities,
+                ..IngestOptions::default()
+            };
+            let folders = std::slice::from_ref(&folder);
+            let report = ingest(&archive, folders, &options, &mut SilentMonitor);
+            assert_eq!(report.unwrap().added, 1);
+            let stored = archive.article("a1").unwrap().unwrap();
+            stored
+                .entities
+                .into_iter()
+                .map(|entity| entity.name)
+                .collect::<Vec<_>>()
+        };
+        assert!(stored_entities(EntityWork::Index).contains(&"Vladimir Putin".to_owned()));
+        assert_eq!(
+            stored_entities(EntityWork::ExtractOnly),
+            Vec::<String>::new()
+        );
+        assert_eq!(stored_entities(EntityWork::Skip), Vec::<String>::new());
+    }
+
+    #[test]
     fn relative_name_of_a_file_root_is_its_name() {
         let path = Path::new("/data/news/a.txt");
         assert_eq!(relative_name(path, Path::new("/data")), "news/a.txt");
