@@ -1,8 +1,8 @@
 //! The extraction rules, the per-article resolution pass and the public API.
 
 use super::gazetteer::{
-    CUE, EVENT_TAIL, GazEntry, LOC_CUE, LOC_HEAD, Lexicon, NON_NAME, ORG_CUE, ORG_HEAD, ORG_TAIL,
-    PARTICLE, SKIP_HEAD, STOP, THING_CUE, TITLE, WordInfo, normalise_key,
+    CUE, EVENT_TAIL, GazEntry, HEADING_VERB, LOC_CUE, LOC_HEAD, Lexicon, NON_NAME, ORG_CUE,
+    ORG_HEAD, ORG_TAIL, PARTICLE, SKIP_HEAD, STOP, THING_CUE, TITLE, WordInfo, normalise_key,
 };
 use super::tokenize::{Detail, Token, is_abbreviation, tokenize};
 use crate::hash::FxHashMap;
@@ -473,6 +473,9 @@ impl EntityExtractor {
             // "Asian Games", "MTV Music Award": events and awards are not entities.
             return;
         }
+        // Where the sentence's own words begin: past a heading verb ("Simak
+        // Jadwal MotoGP"), whose capitals say as little as the verb's.
+        let mut sentence_start = 0;
         let mut p = 0;
         while p < m {
             let tok = sc.toks[seq[p]];
@@ -564,7 +567,12 @@ impl EntityExtractor {
                 p += 1;
                 continue;
             }
-            if p == 0 && sent_initial {
+            if p == sentence_start && sent_initial && sc.is(seq[p], HEADING_VERB) {
+                p += 1;
+                sentence_start = p;
+                continue;
+            }
+            if p == sentence_start && sent_initial {
                 let surname = SURNAME_STOPWORDS.contains(&w)
                     && m > 1
                     && sc.toks[seq[1]].cap
@@ -700,9 +708,13 @@ impl EntityExtractor {
                 } else {
                     EntityKind::Person
                 };
+                // A run after a heading verb is only as sure as a lone
+                // sentence-initial word: kept when the article confirms it.
+                let unsure_start = words == 1 || sentence_start > 0;
                 (
                     kind,
-                    title_mode || (words == 1 && p == 0 && sent_initial && !per_hint),
+                    title_mode
+                        || (unsure_start && p == sentence_start && sent_initial && !per_hint),
                 )
             };
             self.push_raw(text, sc, seq, (p, q), kind, None, weak, out);

@@ -21,6 +21,7 @@ pub(crate) const LOC_HEADS: &str = include_str!("data/loc_heads.txt");
 pub(crate) const SKIP_HEADS: &str = include_str!("data/skip_heads.txt");
 pub(crate) const CONTEXT_CUES: &str = include_str!("data/context_cues.txt");
 pub(crate) const EVENT_TAILS: &str = include_str!("data/event_tails.txt");
+pub(crate) const HEADING_VERBS: &str = include_str!("data/heading_verbs.txt");
 
 /// Iterates over the entries of a one-entry-per-line list, skipping `#` comments and blank lines.
 pub(crate) fn list_entries(data: &str) -> impl Iterator<Item = &str> {
@@ -64,6 +65,7 @@ pub(crate) const LOC_CUE: u16 = 1 << 9;
 pub(crate) const EVENT_TAIL: u16 = 1 << 10;
 pub(crate) const ORG_CUE: u16 = 1 << 11;
 pub(crate) const THING_CUE: u16 = 1 << 12;
+pub(crate) const HEADING_VERB: u16 = 1 << 13;
 
 /// What the lexicon knows about one lower-case word, found with a single hash lookup.
 #[derive(Clone, Copy, Debug, Default)]
@@ -95,6 +97,7 @@ pub(crate) struct Lexicon {
     pub org_cues: FxHashSet<&'static str>,
     pub thing_cues: FxHashSet<&'static str>,
     pub event_tails: FxHashSet<&'static str>,
+    pub heading_verbs: FxHashSet<&'static str>,
     /// Every word of every list and every first word of a gazetteer key, with its [`WordInfo`].
     pub words: FxHashMap<String, WordInfo>,
 }
@@ -123,6 +126,7 @@ impl Lexicon {
             org_cues: FxHashSet::default(),
             thing_cues: FxHashSet::default(),
             event_tails: word_set(EVENT_TAILS),
+            heading_verbs: word_set(HEADING_VERBS),
             words: FxHashMap::default(),
         };
         for line in list_entries(CONTEXT_CUES) {
@@ -174,7 +178,7 @@ impl Lexicon {
 
     fn build_word_info(&mut self) {
         let mut words: FxHashMap<String, WordInfo> = FxHashMap::default();
-        let sets: [(&FxHashSet<&'static str>, u16); 13] = [
+        let sets: [(&FxHashSet<&'static str>, u16); 14] = [
             (&self.cues, CUE),
             (&self.title_words, TITLE),
             (&self.non_names, NON_NAME),
@@ -188,6 +192,7 @@ impl Lexicon {
             (&self.event_tails, EVENT_TAIL),
             (&self.org_cues, ORG_CUE),
             (&self.thing_cues, THING_CUE),
+            (&self.heading_verbs, HEADING_VERB),
         ];
         for (set, flag) in sets {
             for w in set {

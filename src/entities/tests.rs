@@ -315,6 +315,7 @@ fn data_lists_are_well_formed() {
         ("skip_heads", gazetteer::SKIP_HEADS),
         ("context_cues", gazetteer::CONTEXT_CUES),
         ("event_tails", gazetteer::EVENT_TAILS),
+        ("heading_verbs", gazetteer::HEADING_VERBS),
         ("aliases", super::alias::ALIASES),
     ];
     for (name, data) in files {
@@ -370,6 +371,7 @@ fn data_lists_are_well_formed() {
         gazetteer::SKIP_HEADS,
         gazetteer::CONTEXT_CUES,
         gazetteer::EVENT_TAILS,
+        gazetteer::HEADING_VERBS,
     ] {
         for w in list_entries(data) {
             assert_eq!(w, w.to_lowercase());
@@ -621,4 +623,21 @@ fn a_line_break_ends_a_name() {
 #[test]
 fn common_acronyms_are_not_organisations() {
     assert_typed("rekaman CCTV dan data ICU dikirim lewat SMS ke JPU.", &[]);
+}
+
+#[test]
+fn a_heading_verb_makes_the_capitals_after_it_unsure() {
+    // Calls to action: nothing in them is a name the article confirms.
+    assert_typed(
+        "Simak Jadwal MotoGP Perancis di sini. Pilih Menu Listrik lalu bayar.",
+        &[],
+    );
+    // A name after the verb is kept when the article names it elsewhere.
+    assert_typed(
+        "Lihat Raffi Ahmad berlatih. Penonton menyambut Raffi Ahmad.",
+        &[("Raffi Ahmad", "PER"), ("Raffi Ahmad", "PER")],
+    );
+    // Away from a sentence start the verb is just a capitalised word.
+    let got = spans("program bernama Ayo Bergerak diluncurkan.");
+    assert!(got.iter().any(|x| x.0 == "Ayo Bergerak"), "{got:?}");
 }
