@@ -558,8 +558,12 @@ impl EntityExtractor {
                 }
             }
             let head = sc.is(seq[p], ORG_HEAD | LOC_HEAD);
-            if head && (p + 1 == m || !sc.toks[seq[p + 1]].cap) {
-                // A head word alone ("Dewan", "Fakultas") names nothing.
+            let before_role =
+                sc.is(seq[p], ORG_HEAD) && !tok.upper && p + 1 < m && sc.is(seq[p + 1], CUE);
+            if head && (p + 1 == m || !sc.toks[seq[p + 1]].cap || before_role) {
+                // A head word alone ("Dewan", "Fakultas"), or an organisation
+                // head word before a role ("Kantor Bupati", "Majelis Hakim";
+                // not an acronym: "RSUD Dr Soetomo"), names nothing.
                 p += 1;
                 continue;
             }

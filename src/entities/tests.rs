@@ -641,3 +641,15 @@ fn a_heading_verb_makes_the_capitals_after_it_unsure() {
     let got = spans("program bernama Ayo Bergerak diluncurkan.");
     assert!(got.iter().any(|x| x.0 == "Ayo Bergerak"), "{got:?}");
 }
+
+#[test]
+fn an_organisation_head_before_a_role_names_nothing() {
+    // "Kantor", "Majelis" are heads of names; before a role they are no person.
+    assert_typed(
+        "upacara di halaman Kantor Bupati kemarin, lalu Majelis Hakim membacakan putusan.",
+        &[],
+    );
+    // An acronym head still names its body: "RSUD" before "Dr".
+    let got = spans("pasien dirawat di RSUD Dr Soetomo sejak pagi.");
+    assert!(got.iter().any(|x| x.0 == "RSUD" && x.1 == "ORG"), "{got:?}");
+}
