@@ -653,3 +653,15 @@ fn an_organisation_head_before_a_role_names_nothing() {
     let got = spans("pasien dirawat di RSUD Dr Soetomo sejak pagi.");
     assert!(got.iter().any(|x| x.0 == "RSUD" && x.1 == "ORG"), "{got:?}");
 }
+
+#[test]
+fn politicians_are_announced_by_their_role() {
+    assert_typed(
+        "kritik itu disampaikan Politikus Gerindra Habiburokhman di Senayan.",
+        &[
+            ("Gerindra", "ORG"),
+            ("Habiburokhman", "PER"),
+            ("Senayan", "LOC"),
+        ],
+    );
+}
