@@ -665,3 +665,9 @@ fn politicians_are_announced_by_their_role() {
         ],
     );
 }
+
+#[test]
+fn zodiac_signs_are_not_people() {
+    // Horoscope columns; "Aries" stays out of the list, it is also a given name.
+    assert_typed("peruntungan Cancer, Virgo dan Capricorn pekan ini.", &[]);
+}
