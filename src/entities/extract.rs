@@ -578,10 +578,10 @@ impl EntityExtractor {
             }
             if p == sentence_start && sent_initial {
                 let surname = SURNAME_STOPWORDS.contains(&w)
-                    && m > 1
-                    && sc.toks[seq[1]].cap
-                    && self.gaz_match(sc, key, seq, 1).is_none();
-                if !surname && self.is_common(sc, seq[p], m == 1) {
+                    && p + 1 < m
+                    && sc.toks[seq[p + 1]].cap
+                    && self.gaz_match(sc, key, seq, p + 1).is_none();
+                if !surname && self.is_common(sc, seq[p], p + 1 == m) {
                     p += 1;
                     continue;
                 }
