@@ -116,9 +116,6 @@ pub(crate) fn push_entity_key(key: &mut String, name: &str) {
     }
 }
 
-/// Keep a sentence-initial single unknown word that nothing else in the article confirms.
-const KEEP_UNCONFIRMED: bool = false;
-
 /// Sentence-initial stopwords that are also common East Asian surnames ("Yang Uk").
 const SURNAME_STOPWORDS: &[&str] = &["yang"];
 
@@ -828,9 +825,9 @@ impl EntityExtractor {
                     r.canonical = fulls[best].canonical.clone();
                     r.kind = fulls[best].kind;
                 } else {
-                    let unconfirmed = r.weak
-                        && !confirmed[index]
-                        && (r.title || !KEEP_UNCONFIRMED || occurs_lower(body, &key));
+                    // A weak word nothing confirms, or a guessed one the article
+                    // also writes in lower case, is not a name.
+                    let unconfirmed = r.weak && !confirmed[index];
                     if unconfirmed || (r.guessed && occurs_lower(body, &key)) {
                         continue;
                     }
