@@ -568,12 +568,12 @@ impl EntityExtractor {
                 p += 1;
                 continue;
             }
-            if p == sentence_start && sent_initial && sc.is(seq[p], HEADING_VERB) {
-                p += 1;
-                sentence_start = p;
-                continue;
-            }
             if p == sentence_start && sent_initial {
+                if sc.is(seq[p], HEADING_VERB) {
+                    p += 1;
+                    sentence_start = p;
+                    continue;
+                }
                 let surname = SURNAME_STOPWORDS.contains(&w)
                     && p + 1 < m
                     && sc.toks[seq[p + 1]].cap
